@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * @param args stdio: its arguments
  * @param env stdio: extra environment variables
  * @param cwd stdio: working directory
- * @param url HTTP and SSE: the endpoint
- * @param headers HTTP and SSE: static request headers
+ * @param url HTTP, SSE and AUTO: the endpoint
+ * @param headers HTTP, SSE and AUTO: static request headers
  * @param prefix namespace prefix for tool and prompt names; "" exposes names as they are
  * @param timeout per-request timeout
  */
@@ -57,7 +57,7 @@ public record UpstreamConfig(
           throw new IllegalArgumentException("server \"" + name + "\": stdio needs a command");
         }
       }
-      case HTTP, SSE -> {
+      case HTTP, SSE, AUTO -> {
         if (url.isEmpty()) {
           throw new IllegalArgumentException(
               "server \"" + name + "\": " + transport + " needs a url");
@@ -81,7 +81,7 @@ public record UpstreamConfig(
         DEFAULT_TIMEOUT);
   }
 
-  /** A Streamable HTTP (or SSE) upstream with defaults for the rest. */
+  /** A Streamable HTTP, SSE or auto-detected upstream with defaults for the rest. */
   public static UpstreamConfig http(String name, TransportKind transport, URI url) {
     return new UpstreamConfig(
         name,

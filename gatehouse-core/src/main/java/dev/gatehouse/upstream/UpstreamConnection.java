@@ -29,14 +29,28 @@ public interface UpstreamConnection extends AutoCloseable {
   /** The live session's initialize result; empty until the first handshake succeeds. */
   Optional<ServerInfo> serverInfo();
 
-  /** Starts connecting in the background; returns at once. */
+  /**
+   * Starts connecting in the background; returns at once. Add listeners first to see every state
+   * change. Calling it again does nothing.
+   */
   void start();
 
   /**
-   * Sends a request and waits for the response, which comes back under the caller's own view: the
-   * response's id is the one the caller would expect for a fresh request (ids on the upstream wire
-   * are the connection's own). An upstream JSON-RPC error is returned as an error response, not
-   * thrown.
+   * Sends a request and waits for the response. An upstream JSON-RPC error is returned as an error
+   * response, not thrown.
+   *
+   * <p>Ids: the connection numbers its requests itself (a JSON integer, increasing and unique for
+   * the connection's lifetime, across reconnects). The returned response is the upstream's answer
+   * as it arrived and carries that upstream id, never an id of the caller; re-id it with {@link
+   * Response#withId} before passing it on. {@code params} is not modified: when it carries {@code
+   * _meta.progressToken}, a copy with a connection-unique token goes upstream and progress comes
+   * back to {@link CallOptions#origin()} under the caller's original token.
+   *
+   * @throws dev.gatehouse.protocol.GatewayException {@code SERVER_UNAVAILABLE} when the connection
+   *     is not ready or is lost while waiting; {@code TIMEOUT} after {@link CallOptions#timeout()}
+   *     (a {@code notifications/cancelled} goes upstream); {@code CANCELLED} when the calling
+   *     thread is interrupted (likewise cancelled upstream; the interrupt flag stays set); {@code
+   *     UPSTREAM_ERROR} when an HTTP upstream rejects the request with a 4xx status
    */
   Response request(String method, ObjectNode params, CallOptions options);
 

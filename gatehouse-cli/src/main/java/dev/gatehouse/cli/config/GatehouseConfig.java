@@ -1,0 +1,52 @@
+package dev.gatehouse.cli.config;
+
+import dev.gatehouse.upstream.UpstreamConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The gateway's config file, typed. Keys are snake_case in the file; {@code mcpServers} is the
+ * standard {@code .mcp.json} block.
+ *
+ * @param source the file it was read from, if any
+ * @param host the address to bind
+ * @param port the port to bind
+ * @param servers the file-managed upstreams, in file order
+ * @param instructions instructions for clients, if configured
+ * @param allowedOrigins browser origins allowed besides loopback ones
+ * @param raw the whole file, for settings that later parts of the gateway read
+ */
+public record GatehouseConfig(
+    Optional<Path> source,
+    String host,
+    int port,
+    List<UpstreamConfig> servers,
+    Optional<String> instructions,
+    List<String> allowedOrigins,
+    ObjectNode raw) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8000;
+
+  public GatehouseConfig {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(host, "host");
+    servers = List.copyOf(servers);
+    allowedOrigins = List.copyOf(allowedOrigins);
+  }
+
+  public GatehouseConfig withHost(String newHost) {
+    return new GatehouseConfig(source, newHost, port, servers, instructions, allowedOrigins, raw);
+  }
+
+  public GatehouseConfig withPort(int newPort) {
+    return new GatehouseConfig(source, host, newPort, servers, instructions, allowedOrigins, raw);
+  }
+
+  public GatehouseConfig withServers(List<UpstreamConfig> newServers) {
+    return new GatehouseConfig(source, host, port, newServers, instructions, allowedOrigins, raw);
+  }
+}

@@ -1,0 +1,213 @@
+package dev.gatehouse.registry;
+
+import dev.gatehouse.catalog.Catalog;
+import dev.gatehouse.catalog.Namespace;
+import dev.gatehouse.catalog.ServerCatalog;
+import dev.gatehouse.protocol.ErrorCode;
+import dev.gatehouse.protocol.GatewayException;
+import dev.gatehouse.protocol.McpMethods;
+import dev.gatehouse.protocol.Notification;
+import dev.gatehouse.upstream.UpstreamConfig;
+import dev.gatehouse.upstream.UpstreamConnection;
+import dev.gatehouse.upstream.UpstreamListener;
+import dev.gatehouse.upstream.UpstreamState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The upstreams the gateway fronts and the merged {@link Catalog} of what they offer. Each
+ * upstream's listing is fetched when it becomes ready and again on its {@code list_changed}
+ * notifications; an unavailable upstream's entries leave the catalog until it is back.
+ */
+public final class UpstreamRegistry implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(UpstreamRegistry.class);
+
+  private final Map<String, Member> members = new LinkedHashMap<>();
+  private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
+  private final Object rebuildLock = new Object();
+  private volatile Catalog catalog = Catalog.empty();
+
+  private final class Member implements UpstreamListener {
+    final UpstreamConnection connection;
+    final Namespace namespace;
+    volatile ServerCatalog listing;
+    final AtomicBoolean refreshing = new AtomicBoolean();
+    final AtomicBoolean refreshAgain = new AtomicBoolean();
+
+    Member(UpstreamConnection connection, Namespace namespace) {
+      this.connection = connection;
+      this.namespace = namespace;
+    }
+
+    @Override
+    public void onStateChanged(UpstreamConnection upstream, UpstreamState state) {
+      if (state == UpstreamState.READY) {
+        refreshInBackground(this);
+      } else if (listing != null) {
+        listing = null;
+        rebuild();
+      }
+    }
+
+    @Override
+    public void onNotification(UpstreamConnection upstream, Notification notification) {
+      switch (notification.method()) {
+        case McpMethods.TOOLS_LIST_CHANGED,
+            McpMethods.PROMPTS_LIST_CHANGED,
+            McpMethods.RESOURCES_LIST_CHANGED ->
+            refreshInBackground(this);
+        default -> {
+          for (CatalogListener listener : listeners) {
+            listener.onUpstreamNotification(upstream, notification);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * @param upstreams the configured upstreams, in the order their names take precedence
+   * @param connector opens a connection for a config (not yet started)
+   * @param separator between prefix and name, usually {@link Namespace#DEFAULT_SEPARATOR}
+   */
+  public UpstreamRegistry(
+      List<UpstreamConfig> upstreams,
+      Function<UpstreamConfig, UpstreamConnection> connector,
+      String separator) {
+    for (UpstreamConfig config : upstreams) {
+      if (members.containsKey(config.name())) {
+        throw new IllegalArgumentException("duplicate server name \"" + config.name() + "\"");
+      }
+      Member member =
+          new Member(connector.apply(config), new Namespace(config.prefix(), separator));
+      member.connection.addListener(member);
+      members.put(config.name(), member);
+    }
+  }
+
+  public void addListener(CatalogListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Starts every connection; each connects in the background and joins the catalog when ready. */
+  public void start() {
+    members.values().forEach(m -> m.connection.start());
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public Optional<UpstreamConnection> connection(String name) {
+    Member member = members.get(name);
+    return member == null ? Optional.empty() : Optional.of(member.connection);
+  }
+
+  public Collection<UpstreamConnection> connections() {
+    return members.values().stream().map(m -> m.connection).toList();
+  }
+
+  /**
+   * The upstream whose namespace an exposed name falls in (by prefix), whether or not it lists the
+   * name: lets a call to a down upstream's tool say the server is unavailable rather than unknown.
+   */
+  public Optional<UpstreamConnection> ownerOf(String exposedName) {
+    for (Member member : members.values()) {
+      if (!member.namespace.prefix().isEmpty()
+          && member.namespace.original(exposedName).isPresent()) {
+        return Optional.of(member.connection);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Fetches one upstream's listing now and merges it; returns what the upstream lists. */
+  public ServerCatalog refresh(String name) {
+    Member member = members.get(name);
+    if (member == null) {
+      throw new GatewayException(ErrorCode.DOMAIN_NOT_FOUND, "no server named \"" + name + "\"");
+    }
+    ServerCatalog listing = CatalogFetcher.fetch(member.connection);
+    member.listing = listing;
+    rebuild();
+    return listing;
+  }
+
+  /**
+   * Coalesces bursts of list_changed: one fetch runs at a time, and one more if asked meanwhile.
+   */
+  private void refreshInBackground(Member member) {
+    member.refreshAgain.set(true);
+    if (!member.refreshing.compareAndSet(false, true)) {
+      return;
+    }
+    Thread.ofVirtual()
+        .name("refresh-" + member.connection.name())
+        .start(() -> {
+          try {
+            while (member.refreshAgain.getAndSet(false)) {
+              try {
+                refresh(member.connection.name());
+              } catch (GatewayException e) {
+                log.warn("Could not list {}: {}", member.connection.name(), e.getMessage());
+              }
+            }
+          } finally {
+            member.refreshing.set(false);
+          }
+          if (member.refreshAgain.get()) {
+            refreshInBackground(member);
+          }
+        });
+  }
+
+  private void rebuild() {
+    Catalog before;
+    Catalog after;
+    synchronized (rebuildLock) {
+      List<Catalog.Part> parts = new ArrayList<>();
+      for (Member member : members.values()) {
+        ServerCatalog listing = member.listing;
+        if (listing != null) {
+          parts.add(new Catalog.Part(listing, member.namespace));
+        }
+      }
+      before = catalog;
+      after = Catalog.of(parts);
+      catalog = after;
+    }
+    after.conflicts().stream()
+        .filter(c -> !before.conflicts().contains(c))
+        .forEach(c -> log.error("Name collision: {}", c));
+    boolean tools = !before.tools().equals(after.tools());
+    boolean prompts = !before.prompts().equals(after.prompts());
+    boolean resources =
+        !before.resources().equals(after.resources())
+            || !before.resourceTemplates().equals(after.resourceTemplates());
+    if (tools || prompts || resources) {
+      for (CatalogListener listener : listeners) {
+        listener.onCatalogChanged(after, tools, prompts, resources);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Member member : members.values()) {
+      try {
+        member.connection.close();
+      } catch (RuntimeException e) {
+        log.warn("Closing {} failed: {}", member.connection.name(), e.getMessage());
+      }
+    }
+  }
+}

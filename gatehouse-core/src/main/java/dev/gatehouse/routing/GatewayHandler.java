@@ -1,0 +1,305 @@
+package dev.gatehouse.routing;
+
+import dev.gatehouse.catalog.Catalog;
+import dev.gatehouse.catalog.PromptEntry;
+import dev.gatehouse.catalog.ResourceEntry;
+import dev.gatehouse.catalog.ToolEntry;
+import dev.gatehouse.endpoint.DownstreamSession;
+import dev.gatehouse.endpoint.Exchange;
+import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.protocol.ErrorCode;
+import dev.gatehouse.protocol.GatewayException;
+import dev.gatehouse.protocol.Json;
+import dev.gatehouse.protocol.McpMethods;
+import dev.gatehouse.protocol.Notification;
+import dev.gatehouse.protocol.ProtocolVersion;
+import dev.gatehouse.protocol.Request;
+import dev.gatehouse.protocol.Response;
+import dev.gatehouse.registry.CatalogListener;
+import dev.gatehouse.registry.UpstreamRegistry;
+import dev.gatehouse.upstream.UpstreamConnection;
+import dev.gatehouse.upstream.UpstreamState;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The gateway as one MCP server: answers the handshake and the merged lists from the catalog, and
+ * forwards calls, reads and completions to the upstream that owns the name, rewriting only names.
+ */
+public final class GatewayHandler implements McpHandler, CatalogListener {
+  private static final Logger log = LoggerFactory.getLogger(GatewayHandler.class);
+
+  private final UpstreamRegistry registry;
+  private final EndpointSettings settings;
+  private final ClientSessions sessions = new ClientSessions();
+  private final Forwarder forwarder;
+
+  public GatewayHandler(UpstreamRegistry registry, EndpointSettings settings) {
+    this.registry = registry;
+    this.settings = settings;
+    this.forwarder = new Forwarder(registry);
+    registry.addListener(this);
+  }
+
+  @Override
+  public Response handle(Request request, Exchange exchange) {
+    try {
+      return switch (request.method()) {
+        case McpMethods.INITIALIZE -> initialize(request, exchange);
+        case McpMethods.PING -> Response.result(request.id(), Json.object());
+        case McpMethods.TOOLS_LIST ->
+            list(request, "tools", c -> c.tools().stream().map(ToolEntry::definition).toList());
+        case McpMethods.PROMPTS_LIST ->
+            list(
+                request,
+                "prompts",
+                c -> c.prompts().stream().map(PromptEntry::definition).toList());
+        case McpMethods.RESOURCES_LIST ->
+            list(
+                request,
+                "resources",
+                c -> c.resources().stream().map(ResourceEntry::definition).toList());
+        case McpMethods.RESOURCES_TEMPLATES_LIST ->
+            list(
+                request,
+                "resourceTemplates",
+                c -> c.resourceTemplates().stream().map(ResourceEntry::definition).toList());
+        case McpMethods.TOOLS_CALL -> callTool(request, exchange);
+        case McpMethods.PROMPTS_GET -> getPrompt(request, exchange);
+        case McpMethods.RESOURCES_READ -> readResource(request, exchange);
+        case McpMethods.RESOURCES_SUBSCRIBE -> subscribe(request, exchange, true);
+        case McpMethods.RESOURCES_UNSUBSCRIBE -> subscribe(request, exchange, false);
+        case McpMethods.COMPLETION_COMPLETE -> complete(request, exchange);
+        case McpMethods.LOGGING_SET_LEVEL -> setLevel(request, exchange);
+        default ->
+            throw new GatewayException(
+                ErrorCode.METHOD_NOT_FOUND, "Method not found: " + request.method());
+      };
+    } catch (GatewayException e) {
+      return Response.error(request.id(), e);
+    } catch (RuntimeException e) {
+      log.error("Failed to handle {}", request.method(), e);
+      return Response.error(
+          request.id(), new GatewayException(ErrorCode.INTERNAL_ERROR, "Internal error"));
+    }
+  }
+
+  @Override
+  public void onNotification(Notification notification, Exchange exchange) {
+    switch (notification.method()) {
+      case McpMethods.CANCELLED ->
+          forwarder.cancel(exchange, notification.params().get("requestId"));
+      case McpMethods.ROOTS_LIST_CHANGED -> {
+        for (UpstreamConnection upstream : registry.connections()) {
+          upstream.notify(McpMethods.ROOTS_LIST_CHANGED, Json.object());
+        }
+      }
+      default -> {
+        // initialized and anything unknown need no action
+      }
+    }
+  }
+
+  @Override
+  public void onSessionClosed(DownstreamSession session) {
+    sessions.remove(session);
+  }
+
+  @Override
+  public void onCatalogChanged(
+      Catalog catalog, boolean toolsChanged, boolean promptsChanged, boolean resourcesChanged) {
+    if (toolsChanged) {
+      sessions.broadcast(McpMethods.TOOLS_LIST_CHANGED);
+    }
+    if (promptsChanged) {
+      sessions.broadcast(McpMethods.PROMPTS_LIST_CHANGED);
+    }
+    if (resourcesChanged) {
+      sessions.broadcast(McpMethods.RESOURCES_LIST_CHANGED);
+    }
+  }
+
+  @Override
+  public void onUpstreamNotification(UpstreamConnection upstream, Notification notification) {
+    switch (notification.method()) {
+      case McpMethods.RESOURCES_UPDATED -> {
+        String uri = notification.params().path("uri").asString("");
+        sessions.resourceUpdated(
+            registry.catalog().exposedUri(upstream.name(), uri), notification.params());
+      }
+      case McpMethods.MESSAGE -> sessions.log(notification.params());
+      default -> log.debug("Ignoring {} from {}", notification.method(), upstream.name());
+    }
+  }
+
+  private Response initialize(Request request, Exchange exchange) {
+    String requested = request.params().path("protocolVersion").asString("");
+    ObjectNode result = Json.object();
+    result.put("protocolVersion", ProtocolVersion.negotiate(requested));
+    ObjectNode capabilities = result.putObject("capabilities");
+    capabilities.putObject("tools").put("listChanged", true);
+    capabilities.putObject("prompts").put("listChanged", true);
+    capabilities.putObject("resources").put("subscribe", true).put("listChanged", true);
+    capabilities.putObject("completions");
+    capabilities.putObject("logging");
+    ObjectNode serverInfo = result.putObject("serverInfo");
+    serverInfo.put("name", settings.serverName());
+    serverInfo.put("version", settings.serverVersion());
+    result.put("instructions", settings.instructions().orElseGet(this::instructions));
+    exchange.session().ifPresent(sessions::add);
+    return Response.result(request.id(), result);
+  }
+
+  private String instructions() {
+    Catalog catalog = registry.catalog();
+    return "Gatehouse fronts "
+        + catalog.servers().size()
+        + " MCP servers ("
+        + String.join(", ", catalog.servers())
+        + "). Tool and prompt names are {server}_{name}.";
+  }
+
+  private Response list(Request request, String field, Function<Catalog, List<ObjectNode>> items) {
+    ObjectNode result =
+        ListPage.of(
+            field,
+            items.apply(registry.catalog()),
+            ListPage.cursor(request.params()),
+            settings.pageSize());
+    return Response.result(request.id(), result);
+  }
+
+  private Response callTool(Request request, Exchange exchange) {
+    String name = requireString(request.params(), "name");
+    ToolEntry tool =
+        registry
+            .catalog()
+            .tool(name)
+            .orElseThrow(() -> unknown(name, ErrorCode.TOOL_NOT_FOUND, "tool"));
+    request.params().put("name", tool.originalName());
+    return forwarder.forward(tool.server(), request, exchange);
+  }
+
+  /**
+   * An unknown name, or one whose upstream is down: the second gets SERVER_UNAVAILABLE so the
+   * caller learns to retry rather than that the tool does not exist.
+   */
+  private GatewayException unknown(String name, ErrorCode code, String kind) {
+    return registry
+        .ownerOf(name)
+        .filter(upstream -> upstream.state() != UpstreamState.READY)
+        .map(upstream ->
+            new GatewayException(
+                ErrorCode.SERVER_UNAVAILABLE,
+                "Server "
+                    + upstream.name()
+                    + " is unavailable"
+                    + upstream.lastError().map(e -> ": " + e).orElse("")))
+        .orElseGet(() -> new GatewayException(code, "Unknown " + kind + ": " + name));
+  }
+
+  private Response getPrompt(Request request, Exchange exchange) {
+    String name = requireString(request.params(), "name");
+    PromptEntry prompt =
+        registry
+            .catalog()
+            .prompt(name)
+            .orElseThrow(() -> unknown(name, ErrorCode.PROMPT_NOT_FOUND, "prompt"));
+    request.params().put("name", prompt.originalName());
+    return forwarder.forward(prompt.server(), request, exchange);
+  }
+
+  private Response readResource(Request request, Exchange exchange) {
+    String uri = requireString(request.params(), "uri");
+    Catalog.ResourceRoute route = route(uri);
+    request.params().put("uri", route.uri());
+    Response response = forwarder.forward(route.server(), request, exchange);
+    if (!uri.equals(route.uri())) {
+      // Contents name the URI the client asked for, not the upstream's own form of it.
+      for (JsonNode content : response.result().orElse(Json.object()).path("contents")) {
+        if (content instanceof ObjectNode object
+            && route.uri().equals(object.path("uri").asString(null))) {
+          object.put("uri", uri);
+        }
+      }
+    }
+    return response;
+  }
+
+  private Response subscribe(Request request, Exchange exchange, boolean subscribe) {
+    String uri = requireString(request.params(), "uri");
+    Catalog.ResourceRoute route = route(uri);
+    DownstreamSession session =
+        exchange
+            .session()
+            .orElseThrow(() ->
+                new GatewayException(ErrorCode.INVALID_REQUEST, "Subscriptions need a session"));
+    boolean forward =
+        subscribe ? sessions.subscribe(session, uri) : sessions.unsubscribe(session, uri);
+    if (!forward) {
+      return Response.result(request.id(), Json.object());
+    }
+    request.params().put("uri", route.uri());
+    return forwarder.forward(route.server(), request, exchange);
+  }
+
+  private Response complete(Request request, Exchange exchange) {
+    ObjectNode ref =
+        request.params().get("ref") instanceof ObjectNode object
+            ? object
+            : request.params().putObject("ref");
+    switch (ref.path("type").asString("")) {
+      case "ref/prompt" -> {
+        String name = requireString(ref, "name");
+        PromptEntry prompt =
+            registry
+                .catalog()
+                .prompt(name)
+                .orElseThrow(() ->
+                    new GatewayException(ErrorCode.PROMPT_NOT_FOUND, "Unknown prompt: " + name));
+        ref.put("name", prompt.originalName());
+        return forwarder.forward(prompt.server(), request, exchange);
+      }
+      case "ref/resource" -> {
+        Catalog.ResourceRoute route = route(requireString(ref, "uri"));
+        ref.put("uri", route.uri());
+        return forwarder.forward(route.server(), request, exchange);
+      }
+      default ->
+          throw new GatewayException(
+              ErrorCode.INVALID_PARAMS, "ref.type must be ref/prompt or ref/resource");
+    }
+  }
+
+  private Response setLevel(Request request, Exchange exchange) {
+    String level = requireString(request.params(), "level");
+    exchange.session().ifPresent(s -> sessions.setLevel(s, level));
+    forwarder.broadcast(request);
+    return Response.result(request.id(), Json.object());
+  }
+
+  private Catalog.ResourceRoute route(String uri) {
+    return registry
+        .catalog()
+        .routeResource(uri)
+        .orElseThrow(() ->
+            new GatewayException(
+                ErrorCode.RESOURCE_NOT_FOUND,
+                "Resource not found: " + uri,
+                Json.object().put("uri", uri),
+                null));
+  }
+
+  private static String requireString(ObjectNode params, String field) {
+    JsonNode value = params.get(field);
+    if (value == null || !value.isString()) {
+      throw new GatewayException(
+          ErrorCode.INVALID_PARAMS, "Invalid params: \"" + field + "\" must be a string");
+    }
+    return value.stringValue();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.gatehouse.upstream.internal;
+
+import dev.gatehouse.protocol.Message;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One way of exchanging JSON-RPC messages with an upstream, used for exactly one session: a new
+ * connection attempt gets a new transport.
+ */
+public interface Transport extends AutoCloseable {
+
+  /**
+   * Starts the process or opens the stream. From then on every inbound message, failure and loss
+   * goes to {@code sink}.
+   *
+   * @throws TransportException when the upstream cannot be reached at all
+   */
+  void open(TransportSink sink) throws TransportException;
+
+  /**
+   * Sends one message without waiting on the network. Failures are reported to the sink: a request
+   * that the upstream refuses through {@link TransportSink#onRequestFailed}, a lost connection
+   * through {@link TransportSink#onClosed}.
+   *
+   * @return completes when the upstream has taken the message (written to the pipe, HTTP status
+   *     received)
+   */
+  CompletableFuture<Void> send(Message message);
+
+  /** The handshake is done; HTTP starts sending the protocol version and opens its GET stream. */
+  default void initialized(String protocolVersion) {}
+
+  /** The request will not be waited for any more; HTTP closes its response stream. */
+  default void release(long requestId) {}
+
+  /** What this transport talks to, for log lines and errors. */
+  String describe();
+
+  /** Ends the session (DELETE, closed stdin, killed process); idempotent; reports no loss. */
+  @Override
+  void close();
+}

@@ -1,0 +1,195 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.server.http.HttpTransportOptions;
+import dev.gatehouse.server.http.McpHandlerResolver;
+import dev.gatehouse.server.http.StreamableHttpServlet;
+import jakarta.servlet.http.HttpServlet;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Embedded Jetty serving MCP endpoints, extra servlets and {@code /healthz}. Requests run on
+ * virtual threads, so handlers may block.
+ *
+ * <pre>{@code
+ * try (GatehouseHttpServer server = GatehouseHttpServer.builder()
+ *     .mcp("/mcp", handler)
+ *     .mcpPrefix("/mcp/g", group -> Optional.of(handlerFor(group)))
+ *     .build()
+ *     .start()) {
+ *   URI endpoint = server.uri().resolve("/mcp");
+ * }
+ * }</pre>
+ */
+public final class GatehouseHttpServer implements AutoCloseable {
+  private final Server server;
+  private final ServerConnector connector;
+  private final List<StreamableHttpServlet> mcpServlets;
+  private final String host;
+
+  private GatehouseHttpServer(Builder builder) {
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("gatehouse-http");
+    threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server = new Server(threads);
+    server.setStopTimeout(builder.stopTimeout.toMillis());
+    connector = new ServerConnector(server);
+    connector.setHost(builder.host);
+    connector.setPort(builder.port);
+    connector.setIdleTimeout(builder.idleTimeout.toMillis());
+    server.addConnector(connector);
+
+    HttpTransportOptions options = builder.options.toBuilder().allowHost(builder.host).build();
+    ServletContextHandler context = new ServletContextHandler("/");
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    errors.setShowMessageInTitle(false);
+    context.setErrorHandler(errors);
+    server.setErrorHandler(errors);
+    mcpServlets = new ArrayList<>();
+    for (Mount mount : builder.mounts) {
+      StreamableHttpServlet servlet = StreamableHttpServlet.of(mount.resolver(), options);
+      mcpServlets.add(servlet);
+      ServletHolder holder = new ServletHolder(servlet);
+      holder.setInitOrder(0);
+      context.addServlet(holder, mount.pathSpec());
+    }
+    for (ExtraServlet extra : builder.servlets) {
+      context.addServlet(new ServletHolder(extra.servlet()), extra.pathSpec());
+    }
+    context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
+    server.setHandler(new GracefulHandler(context));
+    this.host = builder.host;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts listening; returns this for chaining. */
+  public GatehouseHttpServer start() {
+    try {
+      server.start();
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("Cannot start the HTTP server on " + host, e);
+    }
+    return this;
+  }
+
+  /** The port bound (the real one when 0 was asked for); -1 before start. */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** {@code http://host:port/} of the running server. */
+  public URI uri() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + h + ":" + port() + "/");
+  }
+
+  /**
+   * Stops gracefully: sessions end first (closing their GET streams), then in-flight requests get
+   * up to the stop timeout to finish. Idempotent.
+   */
+  @Override
+  public void close() {
+    mcpServlets.forEach(StreamableHttpServlet::shutdown);
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Stopping the HTTP server failed", e);
+    }
+  }
+
+  private record Mount(String pathSpec, McpHandlerResolver resolver) {}
+
+  private record ExtraServlet(String pathSpec, HttpServlet servlet) {}
+
+  /** Builds a {@link GatehouseHttpServer}. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private HttpTransportOptions options = HttpTransportOptions.defaults();
+    private Duration stopTimeout = Duration.ofSeconds(5);
+    private Duration idleTimeout = Duration.ofMinutes(5);
+    private final List<Mount> mounts = new ArrayList<>();
+    private final List<ExtraServlet> servlets = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The address to bind; loopback by default. Names other than loopback join the Host list. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The port; 0 (the default) picks a free one, see {@link GatehouseHttpServer#port()}. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder options(HttpTransportOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** How long a stop waits for in-flight requests. */
+    public Builder stopTimeout(Duration timeout) {
+      this.stopTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How long a connection may sit without any byte moving. SSE streams send keep-alives well
+     * within it; a request whose handler is silent for longer may be cut.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** An MCP endpoint at exactly {@code path} (such as {@code /mcp}). */
+    public Builder mcp(String path, McpHandler handler) {
+      mounts.add(new Mount(path, McpHandlerResolver.of(handler)));
+      return this;
+    }
+
+    /**
+     * MCP endpoints under {@code prefix}: a request to {@code prefix/rest} goes to the handler the
+     * resolver picks for {@code rest}.
+     */
+    public Builder mcpPrefix(String prefix, McpHandlerResolver resolver) {
+      String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+      mounts.add(new Mount(base + "/*", resolver));
+      return this;
+    }
+
+    /** Any other servlet, at a servlet path spec such as {@code /admin/*}. */
+    public Builder servlet(String pathSpec, HttpServlet servlet) {
+      servlets.add(new ExtraServlet(pathSpec, servlet));
+      return this;
+    }
+
+    public GatehouseHttpServer build() {
+      return new GatehouseHttpServer(this);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.gatehouse.server.http;
+
+import dev.gatehouse.protocol.Message;
+import dev.gatehouse.protocol.Response;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SSE stream that answers one POSTed request once the handler sends something before its
+ * response. Any thread may send; one writer thread owns the socket, so no lock is held while
+ * writing. The final response ends the stream.
+ */
+final class ResponseStream {
+  private static final Logger LOG = LoggerFactory.getLogger(ResponseStream.class);
+  private static final Object END = new Object();
+
+  private final HttpServletResponse response;
+  private final Duration keepAlive;
+  private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final CountDownLatch written = new CountDownLatch(1);
+  private volatile boolean broken;
+
+  private ResponseStream(HttpServletResponse response, Duration keepAlive) {
+    this.response = response;
+    this.keepAlive = keepAlive;
+  }
+
+  /** Commits the response as an event stream and starts its writer. */
+  static ResponseStream open(HttpServletResponse response, Duration keepAlive) {
+    ResponseStream stream = new ResponseStream(response, keepAlive);
+    Thread.ofVirtual().name("gatehouse-sse-writer").start(stream::write);
+    return stream;
+  }
+
+  /** Queues a message; false when the client is gone. */
+  boolean send(Message message) {
+    if (broken) {
+      return false;
+    }
+    queue.add(message);
+    return true;
+  }
+
+  boolean isBroken() {
+    return broken;
+  }
+
+  /** Sends the final response, then waits until the stream is written out and ended. */
+  void finish(Response finalResponse) throws InterruptedException {
+    queue.add(finalResponse);
+    queue.add(END);
+    written.await();
+  }
+
+  private void write() {
+    try {
+      SseEvents.begin(response);
+      OutputStream out = response.getOutputStream();
+      while (true) {
+        Object item = queue.poll(keepAlive.toNanos(), TimeUnit.NANOSECONDS);
+        if (item == END) {
+          return;
+        } else if (item instanceof Message message) {
+          SseEvents.write(out, message);
+        } else {
+          SseEvents.keepAlive(out);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // A client that goes away does not cancel its request (the spec says so); the handler runs on
+      // and its remaining messages are dropped.
+      LOG.debug("Response stream closed early: {}", e.toString());
+      broken = true;
+      drainUntilEnd();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      broken = true;
+    } finally {
+      written.countDown();
+    }
+  }
+
+  private void drainUntilEnd() {
+    try {
+      while (queue.take() != END) {
+        // discard
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
