@@ -27,15 +27,7 @@ public final class Daemon implements AutoCloseable {
 
   /** Starts connecting upstreams and serving HTTP; returns once the port is bound. */
   public static Daemon start(GatehouseConfig config) {
-    UpstreamOptions upstreamOptions =
-        UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
-    Gateway gateway =
-        Gateway.builder()
-            .upstreams(config.servers())
-            .settings(
-                new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
-            .connector(c -> UpstreamConnections.open(c, upstreamOptions))
-            .build();
+    Gateway gateway = gateway(config);
     HttpTransportOptions.Builder http = HttpTransportOptions.builder();
     config.allowedOrigins().forEach(http::allowOrigin);
     GatehouseHttpServer server;
@@ -54,6 +46,18 @@ public final class Daemon implements AutoCloseable {
       throw e;
     }
     return new Daemon(gateway, server);
+  }
+
+  /** The engine for a config, not yet started; shared by {@code serve} and {@code stdio}. */
+  static Gateway gateway(GatehouseConfig config) {
+    UpstreamOptions upstreamOptions =
+        UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
+    return Gateway.builder()
+        .upstreams(config.servers())
+        .settings(
+            new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
+        .connector(c -> UpstreamConnections.open(c, upstreamOptions))
+        .build();
   }
 
   /**
