@@ -109,7 +109,7 @@ public final class StdioTransport implements Transport {
 
   @Override
   public String describe() {
-    return "stdio: " + String.join(" ", commandLine);
+    return "stdio: " + abbreviate(String.join(" ", commandLine), 160);
   }
 
   /** The running process, while there is one. */
@@ -272,7 +272,11 @@ public final class StdioTransport implements Transport {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    return abbreviate(text, 300);
+  }
+
+  private static String abbreviate(String text, int limit) {
+    return text.length() <= limit ? text : text.substring(0, limit) + "...";
   }
 
   private static void closeQuietly(OutputStream stream) {
