@@ -72,9 +72,9 @@ final class LiveSession implements TransportSink {
   }
 
   /**
-   * Sends {@code initialize}, then {@code notifications/initialized}. Notifications that arrive
-   * before the answer are dropped (the caller reads the lists once ready anyway), requests go to
-   * the fallback.
+   * Sends {@code initialize} and waits for its result. Notifications that arrive before the
+   * handshake is confirmed are dropped (the caller reads the lists once ready anyway), requests go
+   * to the fallback.
    *
    * @return the initialize result
    * @throws TransportException when the upstream refuses, fails or does not answer in time
@@ -106,6 +106,16 @@ final class LiveSession implements TransportSink {
     if (!(response.result().orElse(null) instanceof ObjectNode result)) {
       throw new TransportException("initialize answered without a result object");
     }
+    return result;
+  }
+
+  /**
+   * Completes the handshake once the caller accepted the initialize result: the transport learns
+   * the negotiated version, {@code notifications/initialized} goes out, and from then on
+   * notifications reach the listeners.
+   */
+  void confirm(String protocolVersion, Duration timeout) throws TransportException {
+    transport.negotiated(protocolVersion);
     try {
       transport
           .send(Notification.of(McpMethods.INITIALIZED, null))
@@ -118,12 +128,7 @@ final class LiveSession implements TransportSink {
       Thread.currentThread().interrupt();
       throw new TransportException("interrupted while initializing");
     }
-    return result;
-  }
-
-  /** The handshake is over: from now on notifications reach the listeners. */
-  void markInitialized(String protocolVersion) {
-    transport.initialized(protocolVersion);
+    transport.initialized();
     initialized = true;
   }
 

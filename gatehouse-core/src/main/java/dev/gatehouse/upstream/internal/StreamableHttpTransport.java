@@ -72,8 +72,12 @@ public final class StreamableHttpTransport implements Transport {
   }
 
   @Override
-  public void initialized(String version) {
+  public void negotiated(String version) {
     protocolVersion = version;
+  }
+
+  @Override
+  public void initialized() {
     executor.execute(this::listen);
   }
 
