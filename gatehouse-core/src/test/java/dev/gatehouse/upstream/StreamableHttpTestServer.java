@@ -36,7 +36,7 @@ import tools.jackson.databind.node.StringNode;
  * A Streamable HTTP MCP server on the JDK's HTTP server, loopback only. Tools: {@code echo} (JSON
  * answer), {@code echo_sse} (SSE answer), {@code progress}, {@code sample} (a sampling request on
  * the POST stream), {@code slow}, {@code notify_get} (a notification on the GET stream), {@code
- * fail}.
+ * ask_on_get} (a roots/list request on the GET stream), {@code fail}.
  */
 final class StreamableHttpTestServer implements AutoCloseable {
   private final HttpServer server;
@@ -197,6 +197,21 @@ final class StreamableHttpTestServer implements AutoCloseable {
           message(stream, Notification.of("notifications/tools/list_changed", null).json());
         }
         json(exchange, 200, Response.result(request.id(), textResult("notified")).json());
+      }
+      case "ask_on_get" -> {
+        String id = "srv-" + serverIds.incrementAndGet();
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        clientAnswers.put(id, answer);
+        for (OutputStream stream : getStreams) {
+          message(stream, Request.of(StringNode.valueOf(id), "roots/list", null).json());
+        }
+        ObjectNode result = textResult("asked");
+        try {
+          result.set("answer", answer.get(30, TimeUnit.SECONDS).json());
+        } catch (Exception e) {
+          result.put("answer", "no answer: " + e);
+        }
+        json(exchange, 200, Response.result(request.id(), result).json());
       }
       case "fail" ->
           json(exchange, 200, Response.error(request.id(), -32602, "bad arguments").json());

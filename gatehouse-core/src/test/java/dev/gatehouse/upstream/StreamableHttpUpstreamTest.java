@@ -189,6 +189,21 @@ class StreamableHttpUpstreamTest {
   }
 
   @Test
+  void requestOnTheGetStreamRelatesToNoCallAndGetsTheFallback() {
+    UpstreamConnection upstream = ready();
+    await().atMost(PATIENCE).until(() -> server.openGetStreams() == 1);
+    FakeExchange origin = new FakeExchange("client");
+
+    Response response =
+        upstream.request(
+            "tools/call", toolCall("ask_on_get", Map.of()), CallOptions.of(CALL_TIMEOUT, origin));
+
+    assertThat(origin.requests).isEmpty();
+    assertThat(result(response).path("answer").path("error").path("code").asInt())
+        .isEqualTo(dev.gatehouse.protocol.JsonRpcCodes.METHOD_NOT_FOUND);
+  }
+
+  @Test
   void serverWithoutGetStreamIsFine() {
     server.offerGetStream = false;
     UpstreamConnection upstream = ready();

@@ -194,11 +194,11 @@ final class LiveSession implements TransportSink {
   }
 
   @Override
-  public void onMessage(Message message, OptionalLong relatedRequest) {
+  public void onMessage(Message message, Arrival arrival) {
     switch (message) {
       case Response response -> onResponse(response);
-      case Notification notification -> onNotification(notification, relatedRequest);
-      case Request request -> router.route(request, relatedRequest);
+      case Notification notification -> onNotification(notification, arrival.relatedRequest());
+      case Request request -> router.route(request, arrival);
     }
   }
 

@@ -15,7 +15,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -221,7 +220,7 @@ public final class StdioTransport implements Transport {
       return;
     }
     try {
-      sink.onMessage(message, OptionalLong.empty());
+      sink.onMessage(message, Arrival.SHARED_STREAM);
     } catch (RuntimeException e) {
       log.warn("{}: handling an inbound message failed", name, e);
     }
