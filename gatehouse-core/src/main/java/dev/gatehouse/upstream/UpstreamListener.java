@@ -12,8 +12,8 @@ public interface UpstreamListener {
 
   /**
    * A notification from the upstream that is not about one in-flight request: list_changed,
-   * resources/updated, log messages sent outside a request. Notifications sent before the
-   * handshake completed are not reported (the engine reads the lists once the state is READY).
+   * resources/updated, log messages sent outside a request. Notifications sent before the handshake
+   * completed are not reported (the engine reads the lists once the state is READY).
    */
   default void onNotification(UpstreamConnection upstream, Notification notification) {}
 

@@ -36,7 +36,8 @@ import tools.jackson.databind.node.StringNode;
  * A Streamable HTTP MCP server on the JDK's HTTP server, loopback only. Tools: {@code echo} (JSON
  * answer), {@code echo_sse} (SSE answer), {@code progress}, {@code sample} (a sampling request on
  * the POST stream), {@code slow}, {@code notify_get} (a notification on the GET stream), {@code
- * ask_on_get} (a roots/list request on the GET stream), {@code fail}.
+ * ask_on_get} (a roots/list request on the GET stream), {@code resumable} (answers only on a
+ * resumed stream), {@code fail}.
  */
 final class StreamableHttpTestServer implements AutoCloseable {
   private final HttpServer server;
@@ -53,6 +54,8 @@ final class StreamableHttpTestServer implements AutoCloseable {
   final List<ObjectNode> cancelled = new CopyOnWriteArrayList<>();
   final AtomicInteger initializations = new AtomicInteger();
   final AtomicInteger toolsInFlight = new AtomicInteger();
+  final List<String> resumedFrom = new CopyOnWriteArrayList<>();
+  private final Map<String, Response> replay = new ConcurrentHashMap<>();
   volatile boolean offerGetStream = true;
   volatile CountDownLatch samplingGate = new CountDownLatch(0);
 
@@ -213,6 +216,15 @@ final class StreamableHttpTestServer implements AutoCloseable {
         }
         json(exchange, 200, Response.result(request.id(), result).json());
       }
+      case "resumable" -> {
+        // Numbers its events, then drops the connection before answering; the answer waits
+        // for a GET with Last-Event-ID.
+        OutputStream out = startEventStream(exchange);
+        replay.put("evt-1", Response.result(request.id(), textResult("resumed")));
+        out.write(
+            "id: evt-1\nretry: 10\ndata:\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+      }
       case "fail" ->
           json(exchange, 200, Response.error(request.id(), -32602, "bad arguments").json());
       default -> json(exchange, 200, Response.error(request.id(), -32602, "no such tool").json());
@@ -250,6 +262,13 @@ final class StreamableHttpTestServer implements AutoCloseable {
     String session = exchange.getRequestHeaders().getFirst("Mcp-Session-Id");
     if (session == null || !sessions.contains(session)) {
       empty(exchange, session == null ? 400 : 404);
+      return;
+    }
+    String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+    if (lastEventId != null && replay.containsKey(lastEventId)) {
+      resumedFrom.add(lastEventId);
+      OutputStream out = startEventStream(exchange);
+      message(out, replay.remove(lastEventId).json());
       return;
     }
     OutputStream out = startEventStream(exchange);

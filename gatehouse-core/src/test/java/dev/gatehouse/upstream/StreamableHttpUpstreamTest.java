@@ -204,6 +204,14 @@ class StreamableHttpUpstreamTest {
   }
 
   @Test
+  void responseStreamDroppedBeforeTheAnswerIsResumedWithLastEventId() {
+    UpstreamConnection upstream = ready();
+
+    assertThat(text(call(upstream, "resumable", ""))).isEqualTo("resumed");
+    assertThat(server.resumedFrom).containsExactly("evt-1");
+  }
+
+  @Test
   void serverWithoutGetStreamIsFine() {
     server.offerGetStream = false;
     UpstreamConnection upstream = ready();

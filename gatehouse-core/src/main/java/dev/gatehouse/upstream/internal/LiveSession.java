@@ -136,7 +136,10 @@ final class LiveSession implements TransportSink {
   Response call(String method, ObjectNode params, CallOptions options) {
     if (Thread.currentThread().isInterrupted()) {
       throw new GatewayException(
-          ErrorCode.CANCELLED, name + ": " + method + " was cancelled before it was sent");
+          ErrorCode.CANCELLED,
+          name + ": " + method + " was cancelled before it was sent",
+          detail(),
+          null);
     }
     long id = ids.incrementAndGet();
     Optional<JsonNode> progressToken = progressToken(params);
