@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -171,8 +172,8 @@ class StdioUpstreamTest {
   }
 
   @Test
-  void missingCommandLeavesTheConnectionUnavailableAndRetrying() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gatehouse-cmd");
+  void missingCommandLeavesTheConnectionUnavailableAndRetrying(@TempDir java.nio.file.Path dir)
+      throws Exception {
     java.nio.file.Path script = dir.resolve("late-server");
     UpstreamConfig config =
         new UpstreamConfig(
