@@ -72,9 +72,9 @@ final class LiveSession implements TransportSink {
   }
 
   /**
-   * Sends {@code initialize}, then {@code notifications/initialized}. Notifications that arrive
-   * before the answer are dropped (the caller reads the lists once ready anyway), requests go to
-   * the fallback.
+   * Sends {@code initialize} and waits for its result. Notifications that arrive before the
+   * handshake is confirmed are dropped (the caller reads the lists once ready anyway), requests go
+   * to the fallback.
    *
    * @return the initialize result
    * @throws TransportException when the upstream refuses, fails or does not answer in time
@@ -106,6 +106,16 @@ final class LiveSession implements TransportSink {
     if (!(response.result().orElse(null) instanceof ObjectNode result)) {
       throw new TransportException("initialize answered without a result object");
     }
+    return result;
+  }
+
+  /**
+   * Completes the handshake once the caller accepted the initialize result: the transport learns
+   * the negotiated version, {@code notifications/initialized} goes out, and from then on
+   * notifications reach the listeners.
+   */
+  void confirm(String protocolVersion, Duration timeout) throws TransportException {
+    transport.negotiated(protocolVersion);
     try {
       transport
           .send(Notification.of(McpMethods.INITIALIZED, null))
@@ -118,12 +128,7 @@ final class LiveSession implements TransportSink {
       Thread.currentThread().interrupt();
       throw new TransportException("interrupted while initializing");
     }
-    return result;
-  }
-
-  /** The handshake is over: from now on notifications reach the listeners. */
-  void markInitialized(String protocolVersion) {
-    transport.initialized(protocolVersion);
+    transport.initialized();
     initialized = true;
   }
 
@@ -131,7 +136,10 @@ final class LiveSession implements TransportSink {
   Response call(String method, ObjectNode params, CallOptions options) {
     if (Thread.currentThread().isInterrupted()) {
       throw new GatewayException(
-          ErrorCode.CANCELLED, name + ": " + method + " was cancelled before it was sent");
+          ErrorCode.CANCELLED,
+          name + ": " + method + " was cancelled before it was sent",
+          detail(),
+          null);
     }
     long id = ids.incrementAndGet();
     Optional<JsonNode> progressToken = progressToken(params);
@@ -189,11 +197,11 @@ final class LiveSession implements TransportSink {
   }
 
   @Override
-  public void onMessage(Message message, OptionalLong relatedRequest) {
+  public void onMessage(Message message, Arrival arrival) {
     switch (message) {
       case Response response -> onResponse(response);
-      case Notification notification -> onNotification(notification, relatedRequest);
-      case Request request -> router.route(request, relatedRequest);
+      case Notification notification -> onNotification(notification, arrival.relatedRequest());
+      case Request request -> router.route(request, arrival);
     }
   }
 

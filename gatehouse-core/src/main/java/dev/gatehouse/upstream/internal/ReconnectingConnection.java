@@ -182,7 +182,12 @@ public final class ReconnectingConnection implements UpstreamConnection {
           if (isClosed()) {
             return;
           }
-          log.warn("{}: cannot connect: {}", config.name(), e.getMessage());
+          // The same failure every backoff period would flood the log; say it once per change.
+          if (e.getMessage() != null && e.getMessage().equals(lastError)) {
+            log.debug("{}: still cannot connect: {}", config.name(), e.getMessage());
+          } else {
+            log.warn("{}: cannot connect: {}", config.name(), e.getMessage());
+          }
           becomeUnavailable(e.getMessage());
         } catch (InterruptedException e) {
           return;
@@ -248,7 +253,7 @@ public final class ReconnectingConnection implements UpstreamConnection {
       session.open();
       ObjectNode result = session.initialize(initializeParams(), options.handshakeTimeout());
       ServerInfo info = serverInfoOf(result);
-      session.markInitialized(info.protocolVersion());
+      session.confirm(info.protocolVersion(), options.handshakeTimeout());
       serverInfo = info;
       transportInUse = kind;
       return session;

@@ -10,7 +10,6 @@ import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -24,11 +23,12 @@ import tools.jackson.databind.JsonNode;
  * Takes requests the upstream sends to its client (sampling, elicitation, roots, ping) to the
  * downstream exchange they belong to, and sends the answer back upstream under the upstream's id.
  *
- * <p>Which exchange: on Streamable HTTP the request arrives on the response stream of the request
- * it relates to, so that request's origin. On a single stream (stdio, legacy SSE, the HTTP GET
- * stream) nothing says which call caused it, so it goes to the most recently sent in-flight request
- * that has an origin, a good guess while one call runs at a time and a guess otherwise. {@code
- * ping} is about the gateway itself and never leaves it. Without an origin the fallback answers.
+ * <p>Which exchange: on Streamable HTTP a request on the response stream of a POST relates to that
+ * POST's request, so it goes to that request's origin; one on the GET stream relates to no request
+ * (the specification says so), so the fallback answers. On a shared stream (stdio, legacy SSE)
+ * nothing says which call caused it, so it goes to the most recently sent in-flight request that
+ * has an origin: right while one call runs at a time, a guess otherwise. {@code ping} is about the
+ * gateway itself and never leaves it. Without an origin the fallback answers.
  */
 final class ServerRequestRouter {
   private static final Logger log = LoggerFactory.getLogger(ServerRequestRouter.class);
@@ -58,9 +58,9 @@ final class ServerRequestRouter {
   }
 
   /** Routes one request; the answer is worked out on its own thread, never the reader's. */
-  void route(Request request, OptionalLong relatedRequest) {
+  void route(Request request, Arrival arrival) {
     Optional<Exchange> origin =
-        McpMethods.PING.equals(request.method()) ? Optional.empty() : originFor(relatedRequest);
+        McpMethods.PING.equals(request.method()) ? Optional.empty() : originFor(arrival);
     executor.execute(() -> answer(request, origin));
   }
 
@@ -78,11 +78,11 @@ final class ServerRequestRouter {
     }
   }
 
-  private Optional<Exchange> originFor(OptionalLong relatedRequest) {
-    if (relatedRequest.isPresent()) {
-      return calls.get(relatedRequest.getAsLong()).flatMap(InFlightCall::origin);
+  private Optional<Exchange> originFor(Arrival arrival) {
+    if (arrival.relatedRequest().isPresent()) {
+      return calls.get(arrival.relatedRequest().getAsLong()).flatMap(InFlightCall::origin);
     }
-    return calls.latestOrigin();
+    return arrival.sharedStream() ? calls.latestOrigin() : Optional.empty();
   }
 
   private void answer(Request request, Optional<Exchange> origin) {

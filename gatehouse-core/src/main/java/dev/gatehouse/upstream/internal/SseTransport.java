@@ -166,7 +166,7 @@ public final class SseTransport implements Transport {
   private void deliver(String data) {
     for (Message message : HttpChannel.parseMessages(data)) {
       try {
-        sink.onMessage(message, OptionalLong.empty());
+        sink.onMessage(message, Arrival.SHARED_STREAM);
       } catch (RuntimeException e) {
         log.warn("{}: handling an inbound message failed", name, e);
       }

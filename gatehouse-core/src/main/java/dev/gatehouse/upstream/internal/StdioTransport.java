@@ -15,7 +15,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -109,7 +108,7 @@ public final class StdioTransport implements Transport {
 
   @Override
   public String describe() {
-    return "stdio: " + String.join(" ", commandLine);
+    return "stdio: " + abbreviate(String.join(" ", commandLine), 160);
   }
 
   /** The running process, while there is one. */
@@ -221,7 +220,7 @@ public final class StdioTransport implements Transport {
       return;
     }
     try {
-      sink.onMessage(message, OptionalLong.empty());
+      sink.onMessage(message, Arrival.SHARED_STREAM);
     } catch (RuntimeException e) {
       log.warn("{}: handling an inbound message failed", name, e);
     }
@@ -272,7 +271,11 @@ public final class StdioTransport implements Transport {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    return abbreviate(text, 300);
+  }
+
+  private static String abbreviate(String text, int limit) {
+    return text.length() <= limit ? text : text.substring(0, limit) + "...";
   }
 
   private static void closeQuietly(OutputStream stream) {

@@ -72,8 +72,12 @@ public final class StreamableHttpTransport implements Transport {
   }
 
   @Override
-  public void initialized(String version) {
+  public void negotiated(String version) {
     protocolVersion = version;
+  }
+
+  @Override
+  public void initialized() {
     executor.execute(this::listen);
   }
 
@@ -170,7 +174,7 @@ public final class StreamableHttpTransport implements Transport {
                 .filter(inbound -> answers(inbound, requestId.getAsLong()))
                 .findFirst();
         if (answer.isPresent()) {
-          sink.onMessage(answer.get(), requestId);
+          sink.onMessage(answer.get(), Arrival.responseStreamOf(requestId.getAsLong()));
         } else {
           sink.onRequestFailed(requestId.getAsLong(), failure);
         }
@@ -196,7 +200,7 @@ public final class StreamableHttpTransport implements Transport {
       if (HttpChannel.isJson(response) || !body.isBlank()) {
         for (Message inbound : HttpChannel.parseMessages(body)) {
           answered |= answers(inbound, requestId);
-          sink.onMessage(inbound, OptionalLong.of(requestId));
+          sink.onMessage(inbound, Arrival.responseStreamOf(requestId));
         }
       }
     } catch (IOException e) {
@@ -342,7 +346,11 @@ public final class StreamableHttpTransport implements Transport {
         }
         for (Message inbound : HttpChannel.parseMessages(event.get().data())) {
           boolean answer = requestId.isPresent() && answers(inbound, requestId.getAsLong());
-          sink.onMessage(inbound, requestId);
+          sink.onMessage(
+              inbound,
+              requestId.isPresent()
+                  ? Arrival.responseStreamOf(requestId.getAsLong())
+                  : Arrival.STANDALONE_STREAM);
           if (answer) {
             return true;
           }

@@ -27,8 +27,11 @@ public interface Transport extends AutoCloseable {
    */
   CompletableFuture<Void> send(Message message);
 
-  /** The handshake is done; HTTP starts sending the protocol version and opens its GET stream. */
-  default void initialized(String protocolVersion) {}
+  /** The initialize result named this version; HTTP sends it on every later request. */
+  default void negotiated(String protocolVersion) {}
+
+  /** The handshake is done; HTTP opens its GET stream. */
+  default void initialized() {}
 
   /** The request will not be waited for any more; HTTP closes its response stream. */
   default void release(long requestId) {}

@@ -1,18 +1,12 @@
 package dev.gatehouse.upstream.internal;
 
 import dev.gatehouse.protocol.Message;
-import java.util.OptionalLong;
 
 /** Where a transport delivers what it receives. Called from the transport's reader threads. */
 public interface TransportSink {
 
-  /**
-   * One message from the upstream.
-   *
-   * @param relatedRequest on Streamable HTTP, the id of the request whose POST response stream
-   *     carried the message; empty on the GET stream, stdio and legacy SSE
-   */
-  void onMessage(Message message, OptionalLong relatedRequest);
+  /** One message from the upstream, with the stream it came on. */
+  void onMessage(Message message, Arrival arrival);
 
   /** The upstream refused or dropped one request at the transport level (HTTP status, no body). */
   void onRequestFailed(long requestId, TransportException failure);
