@@ -93,7 +93,7 @@ public final class ConfigParser {
       transport =
           command.isPresent()
               ? TransportKind.STDIO
-              : kind.map(TransportKind::parse).orElse(TransportKind.HTTP);
+              : kind.map(TransportKind::parse).orElse(TransportKind.AUTO);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(at + ": " + e.getMessage());
     }

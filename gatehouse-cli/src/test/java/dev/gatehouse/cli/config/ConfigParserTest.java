@@ -40,7 +40,9 @@ class ConfigParserTest {
     assertThat(fs.timeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(fs.prefix()).isEqualTo("fs");
     UpstreamConfig remote = config.servers().get(1);
-    assertThat(remote.transport()).isEqualTo(TransportKind.HTTP);
+    assertThat(remote.transport())
+        .as("no transport given: detected when connecting")
+        .isEqualTo(TransportKind.AUTO);
     assertThat(remote.headers()).containsEntry("X-Key", "${file:/k}");
     UpstreamConfig old = config.servers().get(2);
     assertThat(old.transport()).isEqualTo(TransportKind.SSE);
