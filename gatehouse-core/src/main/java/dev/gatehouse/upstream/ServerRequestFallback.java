@@ -1,5 +1,6 @@
 package dev.gatehouse.upstream;
 
+import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.JsonRpcCodes;
 import dev.gatehouse.protocol.McpMethods;
 import dev.gatehouse.protocol.Request;
@@ -16,18 +17,25 @@ public interface ServerRequestFallback {
 
   Response answer(UpstreamConnection upstream, Request request);
 
-  /** Answers {@code ping} with {@code {}} and everything else with method-not-found. */
+  /**
+   * Answers {@code ping} with {@code {}}, {@code roots/list} with no roots (the roots of a shared
+   * upstream session belong to no single client), and everything else with method-not-found.
+   */
   static ServerRequestFallback standard() {
     return (upstream, request) ->
-        McpMethods.PING.equals(request.method())
-            ? Response.result(request.id(), null)
-            : Response.error(
-                request.id(),
-                JsonRpcCodes.METHOD_NOT_FOUND,
-                "Method not found: "
-                    + request.method()
-                    + " (no client of the gateway is waiting on "
-                    + upstream.name()
-                    + ")");
+        switch (request.method()) {
+          case McpMethods.PING -> Response.result(request.id(), null);
+          case McpMethods.ROOTS_LIST ->
+              Response.result(request.id(), Json.object().set("roots", Json.array()));
+          default ->
+              Response.error(
+                  request.id(),
+                  JsonRpcCodes.METHOD_NOT_FOUND,
+                  "Method not found: "
+                      + request.method()
+                      + " (no client of the gateway is waiting on "
+                      + upstream.name()
+                      + ")");
+        };
   }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A tiny handler whose behaviour is chosen by method name; shared by the transport tests. */
-public final class ScriptedHandler implements McpHandler {
+public class ScriptedHandler implements McpHandler {
   public final List<Notification> notifications = new CopyOnWriteArrayList<>();
   public final List<DownstreamSession> closed = new CopyOnWriteArrayList<>();
   public final List<DownstreamSession> sessions = new CopyOnWriteArrayList<>();

@@ -127,7 +127,7 @@ public final class ConfigParser {
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme();
-      if (!"http".equals(scheme) && !"https".equals(scheme) && !text.contains("${")) {
+      if (!"http".equals(scheme) && !"https".equals(scheme)) {
         throw new ConfigException(at + ": \"url\" must be an http or https URL, not " + text);
       }
       return uri;

@@ -27,6 +27,9 @@ final class RequestGuard {
       return true;
     }
     String normalized = origin.trim().toLowerCase(Locale.ROOT);
+    if (normalized.endsWith("/")) {
+      normalized = normalized.substring(0, normalized.length() - 1);
+    }
     if (origins.contains(normalized)) {
       return true;
     }

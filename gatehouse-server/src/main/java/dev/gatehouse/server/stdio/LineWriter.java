@@ -1,0 +1,76 @@
+package dev.gatehouse.server.stdio;
+
+import dev.gatehouse.protocol.Json;
+import dev.gatehouse.protocol.Message;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes messages one per line. Any thread may send; a single writer thread owns the stream, so no
+ * lock is held while writing and lines never interleave.
+ */
+final class LineWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(LineWriter.class);
+  private static final Object END = new Object();
+
+  private final OutputStream out;
+  private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean closed;
+
+  LineWriter(OutputStream out) {
+    this.out = out;
+    this.thread = Thread.ofVirtual().name("gatehouse-stdio-writer").unstarted(this::run);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Queues a message; dropped once the writer is closed. */
+  void send(Message message) {
+    if (closed) {
+      LOG.debug("Output closed; dropped a message");
+      return;
+    }
+    queue.add(message);
+  }
+
+  /** Writes out what is queued, then stops; waits at most {@code wait} for a stuck reader. */
+  void close(Duration wait) {
+    closed = true;
+    queue.add(END);
+    try {
+      thread.join(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    try {
+      while (true) {
+        Object item = queue.take();
+        if (item == END) {
+          out.flush();
+          return;
+        }
+        out.write(Json.bytes(((Message) item).json()));
+        out.write('\n');
+        if (queue.isEmpty()) {
+          out.flush();
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("Output stream failed: {}", e.toString());
+      closed = true;
+      queue.clear();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

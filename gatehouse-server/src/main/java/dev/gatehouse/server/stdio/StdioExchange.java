@@ -1,0 +1,72 @@
+package dev.gatehouse.server.stdio;
+
+import dev.gatehouse.endpoint.DownstreamSession;
+import dev.gatehouse.endpoint.Exchange;
+import dev.gatehouse.protocol.ErrorCode;
+import dev.gatehouse.protocol.GatewayException;
+import dev.gatehouse.protocol.Notification;
+import dev.gatehouse.protocol.Response;
+import java.time.Duration;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A message on the stdio pipe. Before initialize (and, later, for stateless requests) there is no
+ * session: notifications still go out, requests to the client do not.
+ */
+final class StdioExchange implements Exchange {
+  private final Optional<StdioSession> session;
+  private final String protocolVersion;
+  private final ObjectNode clientCapabilities;
+  private final LineWriter writer;
+
+  StdioExchange(
+      Optional<StdioSession> session,
+      String protocolVersion,
+      ObjectNode clientCapabilities,
+      LineWriter writer) {
+    this.session = session;
+    this.protocolVersion = protocolVersion;
+    this.clientCapabilities = clientCapabilities;
+    this.writer = writer;
+  }
+
+  @Override
+  public Optional<DownstreamSession> session() {
+    return session.map(DownstreamSession.class::cast);
+  }
+
+  @Override
+  public String protocolVersion() {
+    return protocolVersion;
+  }
+
+  @Override
+  public ObjectNode clientCapabilities() {
+    return clientCapabilities;
+  }
+
+  @Override
+  public Optional<String> header(String name) {
+    return Optional.empty();
+  }
+
+  @Override
+  public void notify(Notification notification) {
+    if (session.isPresent()) {
+      session.get().notify(notification);
+    } else {
+      writer.send(notification);
+    }
+  }
+
+  @Override
+  public Response request(String method, ObjectNode params, Duration timeout) {
+    return session
+        .orElseThrow(() ->
+            new GatewayException(
+                ErrorCode.CAPABILITY_NOT_SUPPORTED,
+                "Requests to the client need an initialized session"))
+        .request(method, params, timeout);
+  }
+}
