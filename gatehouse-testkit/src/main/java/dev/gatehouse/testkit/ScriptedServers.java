@@ -6,6 +6,7 @@ import dev.gatehouse.protocol.JsonRpcCodes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,7 +44,7 @@ public final class ScriptedServers {
     return Optional.ofNullable(SERVERS.get(name)).map(Supplier::get);
   }
 
-  public static java.util.Set<String> names() {
+  public static Set<String> names() {
     return SERVERS.keySet();
   }
 
