@@ -48,7 +48,10 @@ public final class FakeUpstreamExtension
     return new FakeUpstreamExtension(factory);
   }
 
-  /** Serves {@code server} itself, for tests that hold on to it. */
+  /**
+   * Serves {@code server} itself, for tests that hold on to it; in an instance field the one server
+   * is reset and served again for each test.
+   */
   public static FakeUpstreamExtension of(TestServer server) {
     return new FakeUpstreamExtension(() -> server);
   }
@@ -128,6 +131,7 @@ public final class FakeUpstreamExtension
 
   private void start() {
     server = factory.get();
+    server.reset(); // The same instance may come back from the factory after a stop.
     http = HttpTestServer.start(server);
   }
 

@@ -52,7 +52,7 @@ public final class TestServer implements McpHandler, AutoCloseable {
   private final List<Message> received = new CopyOnWriteArrayList<>();
   private final Set<DownstreamSession> sessions = ConcurrentHashMap.newKeySet();
   private final ConcurrentMap<String, RequestContext> inFlight = new ConcurrentHashMap<>();
-  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private volatile CompletableFuture<Void> closed = new CompletableFuture<>();
   private final List<FaultRule> initialFaults;
 
   TestServer(TestServerBuilder b) {
@@ -187,10 +187,13 @@ public final class TestServer implements McpHandler, AutoCloseable {
   }
 
   /**
-   * Forgets what was received and puts the faults back to those given to the builder, so one server
-   * can serve several tests in turn.
+   * Forgets what was received, puts the faults back to those given to the builder and reopens a
+   * closed server, so one server can serve several tests in turn.
    */
   public void reset() {
+    if (closed.isDone()) {
+      closed = new CompletableFuture<>();
+    }
     received.clear();
     faults.clear();
     initialFaults.forEach(faults::add);
