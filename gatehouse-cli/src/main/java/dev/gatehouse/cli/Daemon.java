@@ -17,6 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  * What {@code gatehouse serve} runs, and what end-to-end tests start in-process.
  */
 public final class Daemon implements AutoCloseable {
+  private static final java.util.Set<String> WILDCARD_HOSTS =
+      java.util.Set.of("0.0.0.0", "::", "[::]");
+
   private final Gateway gateway;
   private final GatehouseHttpServer server;
 
@@ -30,6 +33,11 @@ public final class Daemon implements AutoCloseable {
     Gateway gateway = gateway(config);
     HttpTransportOptions.Builder http = HttpTransportOptions.builder();
     config.allowedOrigins().forEach(http::allowOrigin);
+    config.allowedHosts().forEach(http::allowHost);
+    if (!WILDCARD_HOSTS.contains(config.host())) {
+      // Clients of a gateway bound to a named address send that name as Host.
+      http.allowHost(config.host());
+    }
     GatehouseHttpServer server;
     try {
       gateway.start();

@@ -158,8 +158,8 @@ public final class GatehouseHttpServer implements AutoCloseable {
     }
 
     /**
-     * How long a connection may sit without any byte moving. SSE streams send keep-alives well
-     * within it; a request whose handler is silent for longer may be cut.
+     * How long a connection may sit idle between requests, or with a read or write stalled. A
+     * handler that takes longer to answer is not cut off by it; SSE streams send keep-alives.
      */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = Objects.requireNonNull(timeout, "timeout");

@@ -59,16 +59,15 @@ public final class ConfigParser {
         servers.add(server(entry.getKey(), entry.getValue(), where));
       }
     }
-    List<String> origins = new ArrayList<>();
-    JsonNode originsNode = object.get("allowed_origins");
-    if (originsNode != null) {
-      if (!originsNode.isArray()) {
-        throw new ConfigException(where + ": \"allowed_origins\" must be an array of strings");
-      }
-      originsNode.forEach(o -> origins.add(o.asString()));
-    }
     return new GatehouseConfig(
-        source, host, port, servers, text(object, "instructions", where), origins, object);
+        source,
+        host,
+        port,
+        servers,
+        text(object, "instructions", where),
+        strings(object, "allowed_origins", where),
+        strings(object, "allowed_hosts", where),
+        object);
   }
 
   private static UpstreamConfig server(String name, JsonNode node, String where) {

@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param servers the file-managed upstreams, in file order
  * @param instructions instructions for clients, if configured
  * @param allowedOrigins browser origins allowed besides loopback ones
+ * @param allowedHosts {@code Host} header names allowed besides loopback ones and the bind host
  * @param raw the whole file, for settings that later parts of the gateway read
  */
 public record GatehouseConfig(
@@ -26,6 +27,7 @@ public record GatehouseConfig(
     List<UpstreamConfig> servers,
     Optional<String> instructions,
     List<String> allowedOrigins,
+    List<String> allowedHosts,
     ObjectNode raw) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -36,17 +38,21 @@ public record GatehouseConfig(
     Objects.requireNonNull(host, "host");
     servers = List.copyOf(servers);
     allowedOrigins = List.copyOf(allowedOrigins);
+    allowedHosts = List.copyOf(allowedHosts);
   }
 
   public GatehouseConfig withHost(String newHost) {
-    return new GatehouseConfig(source, newHost, port, servers, instructions, allowedOrigins, raw);
+    return new GatehouseConfig(
+        source, newHost, port, servers, instructions, allowedOrigins, allowedHosts, raw);
   }
 
   public GatehouseConfig withPort(int newPort) {
-    return new GatehouseConfig(source, host, newPort, servers, instructions, allowedOrigins, raw);
+    return new GatehouseConfig(
+        source, host, newPort, servers, instructions, allowedOrigins, allowedHosts, raw);
   }
 
   public GatehouseConfig withServers(List<UpstreamConfig> newServers) {
-    return new GatehouseConfig(source, host, port, newServers, instructions, allowedOrigins, raw);
+    return new GatehouseConfig(
+        source, host, port, newServers, instructions, allowedOrigins, allowedHosts, raw);
   }
 }

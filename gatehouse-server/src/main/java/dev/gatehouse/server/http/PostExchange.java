@@ -99,7 +99,14 @@ final class PostExchange implements Exchange {
     if (!pending.answer().isDone() && !target.send(pending.request())) {
       throw new GatewayException(ErrorCode.CANCELLED, "The client closed the response stream");
     }
-    return owner.clientRequests().await(pending, timeout);
+    try {
+      return owner.clientRequests().await(pending, timeout);
+    } catch (GatewayException e) {
+      if (e.code() == ErrorCode.TIMEOUT) {
+        target.send(ClientRequests.cancellation(pending, "timed out"));
+      }
+      throw e;
+    }
   }
 
   /** Sends the final response: as JSON when nothing went before it, else as the last event. */

@@ -1,6 +1,8 @@
 package dev.gatehouse.server.transport;
 
 import dev.gatehouse.endpoint.DownstreamSession;
+import dev.gatehouse.protocol.ErrorCode;
+import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Message;
 import dev.gatehouse.protocol.Notification;
 import dev.gatehouse.protocol.Response;
@@ -101,7 +103,14 @@ public abstract class AbstractDownstreamSession implements DownstreamSession {
     if (!pending.answer().isDone()) {
       deliver(pending.request());
     }
-    return clientRequests.await(pending, timeout);
+    try {
+      return clientRequests.await(pending, timeout);
+    } catch (GatewayException e) {
+      if (e.code() == ErrorCode.TIMEOUT && open) {
+        deliver(ClientRequests.cancellation(pending, "timed out"));
+      }
+      throw e;
+    }
   }
 
   @Override

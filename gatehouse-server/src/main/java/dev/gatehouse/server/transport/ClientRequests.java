@@ -2,6 +2,9 @@ package dev.gatehouse.server.transport;
 
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
+import dev.gatehouse.protocol.Json;
+import dev.gatehouse.protocol.McpMethods;
+import dev.gatehouse.protocol.Notification;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
 import java.time.Duration;
@@ -74,6 +77,16 @@ public final class ClientRequests {
     } finally {
       waiting.remove(id);
     }
+  }
+
+  /**
+   * The notification that tells the client the server no longer waits for this request, sent when
+   * waiting timed out so the client can stop asking its user.
+   */
+  public static Notification cancellation(Pending pending, String reason) {
+    ObjectNode params = Json.object().put("reason", reason);
+    params.set("requestId", pending.request().id());
+    return Notification.of(McpMethods.CANCELLED, params);
   }
 
   /** Hands a response from the client to its waiter; false when nobody waits for that id. */

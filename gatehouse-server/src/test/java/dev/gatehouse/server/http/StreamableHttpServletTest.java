@@ -181,7 +181,12 @@ class StreamableHttpServletTest {
     HttpResponse<String> response = client.post(client.nextRequest("ask-client-briefly"));
 
     List<JsonNode> events = events(response.body());
-    assertThat(events.getFirst().path("method").asString()).isEqualTo("roots/list");
+    assertThat(events).hasSize(3);
+    JsonNode request = events.getFirst();
+    assertThat(request.path("method").asString()).isEqualTo("roots/list");
+    JsonNode cancelled = events.get(1);
+    assertThat(cancelled.path("method").asString()).isEqualTo("notifications/cancelled");
+    assertThat(cancelled.path("params").path("requestId")).isEqualTo(request.get("id"));
     JsonNode error = events.getLast().path("error");
     assertThat(error.path("code").asInt()).isEqualTo(-32001);
     assertThat(error.path("data").path("code").asString()).isEqualTo("TIMEOUT");

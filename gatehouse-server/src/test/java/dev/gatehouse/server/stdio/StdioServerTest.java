@@ -189,6 +189,22 @@ class StdioServerTest {
   }
 
   @Test
+  void unansweredRequestIsCancelledAndFailsWithTimeout() throws Exception {
+    initialize();
+
+    send(request(2, "ask-client-briefly"));
+
+    JsonNode request = next();
+    assertThat(request.path("method").asString()).isEqualTo("roots/list");
+    JsonNode cancelled = next();
+    assertThat(cancelled.path("method").asString()).isEqualTo("notifications/cancelled");
+    assertThat(cancelled.path("params").path("requestId")).isEqualTo(request.get("id"));
+    JsonNode answer = next();
+    assertThat(answer.path("id").asInt()).isEqualTo(2);
+    assertThat(answer.path("error").path("data").path("code").asString()).isEqualTo("TIMEOUT");
+  }
+
+  @Test
   void clientNotificationsReachTheHandler() throws Exception {
     initialize();
 
