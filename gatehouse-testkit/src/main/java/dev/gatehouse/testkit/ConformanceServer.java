@@ -105,14 +105,12 @@ public final class ConformanceServer implements McpHandler, AutoCloseable {
         prompt("test_simple_prompt", "A simple prompt without arguments"),
         (args, ctx) ->
             Content.promptResult(
-                null,
                 Content.message("user", Content.text("This is a simple prompt for testing."))));
     b.prompt(
         prompt(
             "test_prompt_with_arguments", "A prompt with two required arguments", "arg1", "arg2"),
         (args, ctx) ->
             Content.promptResult(
-                null,
                 Content.message(
                     "user",
                     Content.text(
@@ -126,7 +124,6 @@ public final class ConformanceServer implements McpHandler, AutoCloseable {
             "test_prompt_with_embedded_resource", "A prompt that embeds a resource", "resourceUri"),
         (args, ctx) ->
             Content.promptResult(
-                null,
                 Content.message(
                     "user",
                     Content.embeddedText(
@@ -139,7 +136,6 @@ public final class ConformanceServer implements McpHandler, AutoCloseable {
         prompt("test_prompt_with_image", "A prompt with an image"),
         (args, ctx) ->
             Content.promptResult(
-                null,
                 Content.message("user", Content.image(SampleMedia.RED_PIXEL_PNG, "image/png")),
                 Content.message("user", Content.text("Please analyze the image above."))));
   }

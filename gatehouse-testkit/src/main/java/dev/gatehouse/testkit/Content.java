@@ -93,12 +93,16 @@ public final class Content {
     return message;
   }
 
-  /** A {@code GetPromptResult} with these messages. */
+  /** A {@code GetPromptResult} with a description and these messages. */
   public static ObjectNode promptResult(String description, ObjectNode... messages) {
+    ObjectNode result = promptResult(messages);
+    result.put("description", description);
+    return result;
+  }
+
+  /** A {@code GetPromptResult} with these messages. */
+  public static ObjectNode promptResult(ObjectNode... messages) {
     ObjectNode result = Json.object();
-    if (description != null) {
-      result.put("description", description);
-    }
     ArrayNode list = result.putArray("messages");
     for (ObjectNode message : messages) {
       list.add(message);

@@ -31,12 +31,7 @@ public final class DemoServer {
                 "A demo server bundled with Gatehouse: echo text, add numbers, tell the time, "
                     + "draw random numbers.");
     b.tool(
-        tool(
-            "echo",
-            "Echo",
-            "Returns the message it is given",
-            Schema.requiredStrings("message"),
-            true),
+        tool("echo", "Echo", "Returns the message it is given", echoSchema(), true),
         (args, ctx) -> Content.textResult(Json.string(args, "message").orElse("")));
     ObjectNode addSchema = Schema.empty();
     Schema.property(addSchema, "a", "number").put("description", "First addend");
@@ -80,9 +75,15 @@ public final class DemoServer {
     double a = number(args, "a");
     double b = number(args, "b");
     double sum = a + b;
-    String text = sum == Math.rint(sum) ? Long.toString((long) sum) : Double.toString(sum);
-    ObjectNode result = Content.textResult(text);
-    result.putObject("structuredContent").put("sum", sum);
+    boolean whole = sum == Math.rint(sum) && Math.abs(sum) < Long.MAX_VALUE;
+    ObjectNode result =
+        Content.textResult(whole ? Long.toString((long) sum) : Double.toString(sum));
+    ObjectNode structured = result.putObject("structuredContent");
+    if (whole) {
+      structured.put("sum", (long) sum);
+    } else {
+      structured.put("sum", sum);
+    }
     return result;
   }
 
@@ -119,6 +120,12 @@ public final class DemoServer {
             "user",
             Content.text(
                 "Say hello to " + name + " and tell them what the Gatehouse demo tools can do.")));
+  }
+
+  private static ObjectNode echoSchema() {
+    ObjectNode schema = Schema.requiredStrings("message");
+    ((ObjectNode) schema.get("properties").get("message")).put("description", "Text to echo back");
+    return schema;
   }
 
   private static ObjectNode greetingPrompt() {

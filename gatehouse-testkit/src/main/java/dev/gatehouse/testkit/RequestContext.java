@@ -71,28 +71,16 @@ public final class RequestContext {
    * Sends {@code notifications/progress} for this request; does nothing when the client gave no
    * progress token.
    *
+   * @param total the total when known; 0 or less leaves it out
    * @return whether a notification was sent
    */
   public boolean progress(double progress, double total, String message) {
-    Optional<JsonNode> token = progressToken();
-    if (token.isEmpty()) {
-      return false;
-    }
-    ObjectNode params = Json.object();
-    params.set("progressToken", token.get());
-    params.put("progress", progress);
-    if (total > 0) {
-      params.put("total", total);
-    }
-    if (message != null) {
-      params.put("message", message);
-    }
-    exchange.notify(Notification.of(McpMethods.PROGRESS, params));
-    return true;
+    return sendProgress(progress, total, Optional.of(message));
   }
 
+  /** {@link #progress(double, double, String)} without a message. */
   public boolean progress(double progress, double total) {
-    return progress(progress, total, null);
+    return sendProgress(progress, total, Optional.empty());
   }
 
   /**
@@ -102,23 +90,17 @@ public final class RequestContext {
    * @return whether it was sent
    */
   public boolean log(LogLevel level, String logger, JsonNode data) {
-    Optional<LogLevel> minimum =
-        session().map(s -> s.attributes().get(LOG_LEVEL)).map(LogLevel.class::cast);
-    if (minimum.isPresent() && level.compareTo(minimum.get()) < 0) {
-      return false;
-    }
-    ObjectNode params = Json.object();
-    params.put("level", level.wireName());
-    if (logger != null) {
-      params.put("logger", logger);
-    }
-    params.set("data", data);
-    exchange.notify(Notification.of(McpMethods.MESSAGE, params));
-    return true;
+    return sendLog(level, Optional.of(logger), data);
   }
 
+  /** A log line without a logger name. */
+  public boolean log(LogLevel level, JsonNode data) {
+    return sendLog(level, Optional.empty(), data);
+  }
+
+  /** A text log line without a logger name. */
   public boolean log(LogLevel level, String text) {
-    return log(level, null, StringNode.valueOf(text));
+    return sendLog(level, Optional.empty(), StringNode.valueOf(text));
   }
 
   /** Sends any notification on this request's stream. */
@@ -186,6 +168,36 @@ public final class RequestContext {
     } catch (ExecutionException e) {
       return false;
     }
+  }
+
+  private boolean sendProgress(double progress, double total, Optional<String> message) {
+    Optional<JsonNode> token = progressToken();
+    if (token.isEmpty()) {
+      return false;
+    }
+    ObjectNode params = Json.object();
+    params.set("progressToken", token.get());
+    params.put("progress", progress);
+    if (total > 0) {
+      params.put("total", total);
+    }
+    message.ifPresent(text -> params.put("message", text));
+    exchange.notify(Notification.of(McpMethods.PROGRESS, params));
+    return true;
+  }
+
+  private boolean sendLog(LogLevel level, Optional<String> logger, JsonNode data) {
+    Optional<LogLevel> minimum =
+        session().map(s -> s.attributes().get(LOG_LEVEL)).map(LogLevel.class::cast);
+    if (minimum.isPresent() && level.compareTo(minimum.get()) < 0) {
+      return false;
+    }
+    ObjectNode params = Json.object();
+    params.put("level", level.wireName());
+    logger.ifPresent(name -> params.put("logger", name));
+    params.set("data", data);
+    exchange.notify(Notification.of(McpMethods.MESSAGE, params));
+    return true;
   }
 
   /** Waits until the request is cancelled or the server closes. */

@@ -52,7 +52,8 @@ public final class TestServer implements McpHandler, AutoCloseable {
   private final List<Message> received = new CopyOnWriteArrayList<>();
   private final Set<DownstreamSession> sessions = ConcurrentHashMap.newKeySet();
   private final ConcurrentMap<String, RequestContext> inFlight = new ConcurrentHashMap<>();
-  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private volatile CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final List<FaultRule> initialFaults;
 
   TestServer(TestServerBuilder b) {
     this.serverInfo = b.serverInfo;
@@ -63,7 +64,8 @@ public final class TestServer implements McpHandler, AutoCloseable {
     b.prompts.snapshot().forEach(p -> prompts.put(name(p.descriptor, "name"), p));
     b.resources.snapshot().forEach(r -> resources.put(name(r.descriptor, "uri"), r));
     b.templates.snapshot().forEach(t -> templates.put(t.template.toString(), t));
-    b.faults.forEach(faults::add);
+    this.initialFaults = List.copyOf(b.faults);
+    initialFaults.forEach(faults::add);
     this.capabilities = b.capabilities.orElseGet(() -> defaultCapabilities(b));
     this.methods = new StandardMethods(this, b.completion).table();
     methods.putAll(b.methods);
@@ -182,6 +184,19 @@ public final class TestServer implements McpHandler, AutoCloseable {
 
   public void clearFaults() {
     faults.clear();
+  }
+
+  /**
+   * Forgets what was received, puts the faults back to those given to the builder and reopens a
+   * closed server, so one server can serve several tests in turn.
+   */
+  public void reset() {
+    if (closed.isDone()) {
+      closed = new CompletableFuture<>();
+    }
+    received.clear();
+    faults.clear();
+    initialFaults.forEach(faults::add);
   }
 
   /**

@@ -413,6 +413,13 @@ class TestServerTest {
     server.close();
 
     assertThat(answer.get(30, TimeUnit.SECONDS).isError()).isTrue();
+    server.reset();
+    assertThat(server.received()).isEmpty();
+    server.clearFaults();
+    server.inject(FaultRule.once("ping", Fault.delay(Duration.ofMillis(10))));
+    assertThat(client.call("ping", null).isError())
+        .as("a reset server is open again: delays run their course")
+        .isFalse();
   }
 
   @Test
