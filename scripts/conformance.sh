@@ -1,24 +1,22 @@
 #!/usr/bin/env bash
 # Runs the official MCP conformance suite (@modelcontextprotocol/conformance, pinned in
-# test-peers/package-lock.json, on Node 22) against an MCP server directly and through the gateway,
-# prints both summaries and fails when they differ: the gateway must be transparent (FEATURES P7).
+# test-peers/package-lock.json, on Node 22) against MCP servers directly and through the gateway,
+# prints the summaries and fails when a gateway result differs from the direct one: the gateway
+# must be transparent (FEATURES P7).
 #
 # Usage:
-#   scripts/conformance.sh                         # the fixture (ConformanceServer) started here,
-#                                                  # direct, and through the gateway once
-#                                                  # start_gateway is wired (see below)
-#   scripts/conformance.sh --direct-url URL        # an already running upstream, direct
-#   scripts/conformance.sh --direct-url URL --gateway-url URL
-#                                                  # compare two running endpoints
+#   scripts/conformance.sh                  # both upstreams below, each direct and through
+#                                           # `./gatehouse serve` (exposed with "prefix": "")
+#     1. fixture:    our ConformanceServer (gatehouse-testkit); must also pass every scenario
+#     2. everything: @modelcontextprotocol/server-everything over Streamable HTTP
+#   scripts/conformance.sh --only fixture   # one of them
+#   scripts/conformance.sh --direct-url URL [--gateway-url URL]
+#                                           # already running endpoints (compared when both)
 #   scripts/conformance.sh ... -- --scenario tools-list
-#                                                  # anything after -- goes to the suite
+#                                           # anything after -- goes to the suite
 #
-# Exit status: with a gateway result, 0 when the gateway's summary equals the direct one, 1 when
-# not; with the direct run alone, the suite's own status (non-zero on any failed scenario).
-# Output of every run is kept in target/conformance/{direct,gateway}/ (suite log and results).
-#
-# The fixture is dev.gatehouse.testkit.ConformanceServerMain (gatehouse-testkit), built here with
-# ./mvnw and run on its runtime class path; it passes all 30 active server scenarios of 0.1.16.
+# Exit status: 0 when no scenario fares worse through the gateway than direct (and the fixture
+# passes everything); 1 otherwise. Output of every run is kept in target/conformance/NAME/.
 # Only loopback addresses are used; every process started here is stopped on exit.
 set -euo pipefail
 
@@ -34,13 +32,15 @@ SUITE="$PEERS/node_modules/@modelcontextprotocol/conformance/dist/index.js"
 
 DIRECT_URL=""
 GATEWAY_URL=""
+ONLY=""
 SUITE_ARGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --direct-url) DIRECT_URL="$2"; shift 2 ;;
     --gateway-url) GATEWAY_URL="$2"; shift 2 ;;
+    --only) ONLY="$2"; shift 2 ;;
     --) shift; SUITE_ARGS=("$@"); break ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "conformance: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -100,20 +100,64 @@ start_fixture() {
   DIRECT_URL="$(await_url "$logfile" "$!")"
 }
 
-# ---------------------------------------------------------------------------------------------
-# start_gateway FIXTURE_URL
-#   Starts `./gatehouse serve` on a free loopback port with a config whose only upstream is the
-#   fixture at FIXTURE_URL (Streamable HTTP, tool and prompt names exposed unprefixed so the
-#   suite's fixed names resolve), waits until it listens (await_url helps when the gateway logs
-#   "listening on URL") and sets GATEWAY_URL to the gateway's /mcp URL. Append the gateway's PID
-#   to PIDS so it is stopped on exit; do not run this function in $(...), or the PID is lost.
-#   Return 1 while not wired: the script then runs the direct half only.
-#   Wired by the gateway integration, which owns the config format.
-# ---------------------------------------------------------------------------------------------
-start_gateway() {
-  local fixture_url="$1"
-  : "$fixture_url"
+# Picks a free loopback port.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Waits until something accepts connections on a loopback port.
+await_port() {
+  local port="$1" pid="$2"
+  for _ in $(seq 1 600); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "the process on port $port exited before listening"
+      return 1
+    fi
+    sleep 0.1
+  done
+  log "nothing listened on port $port within 60 s"
   return 1
+}
+
+# Starts server-everything over Streamable HTTP on loopback and sets DIRECT_URL.
+start_everything() {
+  local port
+  port="$(free_port)"
+  PORT="$port" node --require "$PEERS/bind-loopback.cjs" \
+    "$PEERS/node_modules/@modelcontextprotocol/server-everything/dist/index.js" streamableHttp \
+    > "$OUT/everything.log" 2>&1 &
+  PIDS+=($!)
+  await_port "$port" "$!"
+  DIRECT_URL="http://127.0.0.1:$port/mcp"
+}
+
+# start_gateway NAME UPSTREAM_URL [STREAM_RESPONSES]: starts `./gatehouse serve` with the
+# upstream as its only server, names exposed as they are ("prefix": ""), and sets GATEWAY_URL.
+start_gateway() {
+  local name="$1" upstream_url="$2" stream="${3:-false}"
+  local config="$OUT/$1-gateway.json" logfile="$OUT/$1-gateway.log"
+  cat > "$config" <<JSON
+{
+  "host": "127.0.0.1",
+  "port": 0,
+  "stream_responses": $stream,
+  "mcpServers": {
+    "$name": { "url": "$upstream_url", "transport": "http", "prefix": "" }
+  }
+}
+JSON
+  ./gatehouse serve --config "$config" > "$logfile" 2>&1 &
+  PIDS+=($!)
+  GATEWAY_URL="$(await_url "$logfile" "$!")"
+  # Serve answers at once; the upstream's catalog arrives a moment later.
+  for _ in $(seq 1 100); do
+    grep -q "$name ready" "$logfile" && break
+    sleep 0.1
+  done
+  sleep 1
 }
 
 # run_suite NAME URL: runs the suite, keeps its log, prints its summary block on stdout.
@@ -138,25 +182,79 @@ run_suite() {
 
 "$PEERS/install.sh" >&2
 
-if [[ -z "$DIRECT_URL" ]]; then
+# compare NAME DIRECT_URL GATEWAY_URL: runs both, records whether the summaries are equal.
+FAILED=0
+compare() {
+  local name="$1" direct="$2" gateway="$3"
+  run_suite "$name/direct" "$direct"
+  [[ -n "$gateway" ]] || return 0
+  run_suite "$name/gateway" "$gateway"
+  diff -u "$OUT/$name/direct/summary.txt" "$OUT/$name/gateway/summary.txt" \
+    > "$OUT/$name/summary.diff" || true
+  # Scenario by scenario: nothing may pass less through the gateway than direct. The gateway may
+  # pass more where it adds protection of its own (it checks Host and Origin against DNS
+  # rebinding even when the upstream does not); that is reported, not failed.
+  if awk -v name="$name" '
+      function parse(line, parts) {
+        if (match(line, /^[^ ]+ [^:]+: [0-9]+ passed, [0-9]+ failed/) == 0) return 0
+        split(line, parts, /[ :,]+/)
+        scenario = parts[2]; passed = parts[3]; failed = parts[5]
+        return 1
+      }
+      FNR == NR { if (parse($0)) { dp[scenario] = passed; df[scenario] = failed }; next }
+      parse($0) {
+        seen[scenario] = 1
+        if (!(scenario in dp)) { print name ": " scenario " runs only through the gateway"; bad = 1 }
+        else if (passed < dp[scenario] || failed > df[scenario]) {
+          print name ": " scenario " is worse through the gateway: " passed " passed, " failed \
+            " failed (direct: " dp[scenario] " passed, " df[scenario] " failed)"; bad = 1
+        } else if (passed > dp[scenario] || failed < df[scenario]) {
+          print name ": " scenario " is better through the gateway: " passed " passed, " failed \
+            " failed (direct: " dp[scenario] " passed, " df[scenario] " failed)"
+        }
+      }
+      END {
+        for (s in dp) if (!(s in seen)) { print name ": " s " is missing through the gateway"; bad = 1 }
+        exit bad
+      }' "$OUT/$name/direct/summary.txt" "$OUT/$name/gateway/summary.txt"; then
+    echo "conformance: $name: no scenario fares worse through the gateway than direct"
+  else
+    echo "conformance: $name: the gateway's result is WORSE than the direct result:"
+    cat "$OUT/$name/summary.diff"
+    FAILED=1
+  fi
+}
+
+mkdir -p "$OUT"
+if [[ -n "$DIRECT_URL" ]]; then
+  compare custom "$DIRECT_URL" "$GATEWAY_URL"
+  [[ -n "$GATEWAY_URL" ]] || exit "$(cat "$OUT/custom/direct/status")"
+  exit "$FAILED"
+fi
+
+log "building the gateway and the fixture"
+./mvnw -q -B -Dspotless.check.skip=true -DskipTests -pl gatehouse-cli -am package >&2
+
+if [[ -z "$ONLY" || "$ONLY" == fixture ]]; then
   build_fixture
   start_fixture
-  if [[ -z "$GATEWAY_URL" ]] && ! start_gateway "$DIRECT_URL"; then
-    GATEWAY_URL=""
-    log "start_gateway is not wired yet: running direct only"
-  fi
+  start_gateway fixture "$DIRECT_URL"
+  compare fixture "$DIRECT_URL" "$GATEWAY_URL"
+  # The fixture implements every scenario: anything less than all passing is a failure too.
+  for run in direct gateway; do
+    if [[ "$(cat "$OUT/fixture/$run/status")" != 0 ]]; then
+      echo "conformance: fixture/$run: not every scenario passed"
+      FAILED=1
+    fi
+  done
 fi
 
-run_suite direct "$DIRECT_URL"
-if [[ -z "$GATEWAY_URL" ]]; then
-  exit "$(cat "$OUT/direct/status")"
+if [[ -z "$ONLY" || "$ONLY" == everything ]]; then
+  start_everything
+  # server-everything answers every request as an SSE stream; the gateway does the same here so
+  # the transport scenarios compare like with like.
+  start_gateway everything "$DIRECT_URL" true
+  compare everything "$DIRECT_URL" "$GATEWAY_URL"
 fi
 
-run_suite gateway "$GATEWAY_URL"
-if diff -u "$OUT/direct/summary.txt" "$OUT/gateway/summary.txt" > "$OUT/summary.diff"; then
-  echo "conformance: the gateway's result equals the direct result"
-  exit 0
-fi
-echo "conformance: the gateway's result DIFFERS from the direct result:"
-cat "$OUT/summary.diff"
-exit 1
+exit "$FAILED"

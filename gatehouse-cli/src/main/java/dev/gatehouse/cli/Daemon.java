@@ -34,6 +34,7 @@ public final class Daemon implements AutoCloseable {
     HttpTransportOptions.Builder http = HttpTransportOptions.builder();
     config.allowedOrigins().forEach(http::allowOrigin);
     config.allowedHosts().forEach(http::allowHost);
+    http.streamResponses(config.streamResponses());
     if (!WILDCARD_HOSTS.contains(config.host())) {
       // Clients of a gateway bound to a named address send that name as Host.
       http.allowHost(config.host());

@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
                 },
                 "gatehouse-shutdown"));
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Gatehouse is serving MCP at " + daemon.mcpUri());
+    out.println("Gatehouse is listening on " + daemon.mcpUri());
     out.println(
         "Config: "
             + settings.source().map(Path::toString).orElse("(none)")

@@ -116,18 +116,51 @@ public final class UpstreamRegistry implements AutoCloseable {
     return members.values().stream().map(m -> m.connection).toList();
   }
 
+  /** An upstream and its own name for something a client asked for. */
+  public record NameRoute(String server, String name) {}
+
   /**
-   * The upstream whose namespace an exposed name falls in (by prefix), whether or not it lists the
-   * name: lets a call to a down upstream's tool say the server is unavailable rather than unknown.
+   * Where a tool or prompt name goes that the catalog does not list (the upstream is down, its
+   * listing is stale, or the name does not exist): the upstream with the longest prefix the name
+   * starts with, else the only upstream without a prefix. That upstream then answers for itself, as
+   * it would without the gateway.
    */
-  public Optional<UpstreamConnection> ownerOf(String exposedName) {
+  public Optional<NameRoute> routeUnlisted(String exposedName) {
+    Member owner = null;
+    String original = null;
+    List<Member> unprefixed = new ArrayList<>();
     for (Member member : members.values()) {
-      if (!member.namespace.prefix().isEmpty()
-          && member.namespace.original(exposedName).isPresent()) {
-        return Optional.of(member.connection);
+      String prefix = member.namespace.prefix();
+      if (prefix.isEmpty()) {
+        unprefixed.add(member);
+        continue;
+      }
+      Optional<String> name = member.namespace.original(exposedName);
+      if (name.isPresent()
+          && (owner == null || prefix.length() > owner.namespace.prefix().length())) {
+        owner = member;
+        original = name.get();
       }
     }
-    return Optional.empty();
+    if (owner != null) {
+      return Optional.of(new NameRoute(owner.connection.name(), original));
+    }
+    return unprefixed.size() == 1
+        ? Optional.of(new NameRoute(unprefixed.getFirst().connection.name(), exposedName))
+        : Optional.empty();
+  }
+
+  /**
+   * The one upstream that serves resources, when there is exactly one: unlisted URIs (dynamic
+   * resources, subscriptions to URIs not listed) go there.
+   */
+  public Optional<String> soleResourceServer() {
+    List<String> servers =
+        members.values().stream()
+            .filter(m -> m.connection.serverInfo().map(i -> i.has("resources")).orElse(false))
+            .map(m -> m.connection.name())
+            .toList();
+    return servers.size() == 1 ? Optional.of(servers.getFirst()) : Optional.empty();
   }
 
   /** Fetches one upstream's listing now and merges it; returns what the upstream lists. */

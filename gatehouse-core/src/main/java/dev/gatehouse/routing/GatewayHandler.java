@@ -18,7 +18,6 @@ import dev.gatehouse.protocol.Response;
 import dev.gatehouse.registry.CatalogListener;
 import dev.gatehouse.registry.UpstreamRegistry;
 import dev.gatehouse.upstream.UpstreamConnection;
-import dev.gatehouse.upstream.UpstreamState;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -175,42 +174,36 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
 
   private Response callTool(Request request, Exchange exchange) {
     String name = requireString(request.params(), "name");
-    ToolEntry tool =
+    UpstreamRegistry.NameRoute route =
         registry
             .catalog()
             .tool(name)
-            .orElseThrow(() -> unknown(name, ErrorCode.TOOL_NOT_FOUND, "tool"));
-    request.params().put("name", tool.originalName());
-    return forwarder.forward(tool.server(), request, exchange);
-  }
-
-  /**
-   * An unknown name, or one whose upstream is down: the second gets SERVER_UNAVAILABLE so the
-   * caller learns to retry rather than that the tool does not exist.
-   */
-  private GatewayException unknown(String name, ErrorCode code, String kind) {
-    return registry
-        .ownerOf(name)
-        .filter(upstream -> upstream.state() != UpstreamState.READY)
-        .map(upstream ->
-            new GatewayException(
-                ErrorCode.SERVER_UNAVAILABLE,
-                "Server "
-                    + upstream.name()
-                    + " is unavailable"
-                    + upstream.lastError().map(e -> ": " + e).orElse("")))
-        .orElseGet(() -> new GatewayException(code, "Unknown " + kind + ": " + name));
+            .map(t -> new UpstreamRegistry.NameRoute(t.server(), t.originalName()))
+            .or(() -> registry.routeUnlisted(name))
+            .orElseThrow(
+                () -> new GatewayException(ErrorCode.TOOL_NOT_FOUND, "Unknown tool: " + name));
+    request.params().put("name", route.name());
+    return forwarder.forward(route.server(), request, exchange);
   }
 
   private Response getPrompt(Request request, Exchange exchange) {
-    String name = requireString(request.params(), "name");
-    PromptEntry prompt =
-        registry
-            .catalog()
-            .prompt(name)
-            .orElseThrow(() -> unknown(name, ErrorCode.PROMPT_NOT_FOUND, "prompt"));
-    request.params().put("name", prompt.originalName());
-    return forwarder.forward(prompt.server(), request, exchange);
+    UpstreamRegistry.NameRoute route = routePrompt(requireString(request.params(), "name"));
+    request.params().put("name", route.name());
+    return forwarder.forward(route.server(), request, exchange);
+  }
+
+  /**
+   * A listed prompt goes to its upstream; an unlisted name to the upstream whose namespace it is
+   * in, which answers for itself.
+   */
+  private UpstreamRegistry.NameRoute routePrompt(String name) {
+    return registry
+        .catalog()
+        .prompt(name)
+        .map(p -> new UpstreamRegistry.NameRoute(p.server(), p.originalName()))
+        .or(() -> registry.routeUnlisted(name))
+        .orElseThrow(
+            () -> new GatewayException(ErrorCode.PROMPT_NOT_FOUND, "Unknown prompt: " + name));
   }
 
   private Response readResource(Request request, Exchange exchange) {
@@ -254,15 +247,9 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
             : request.params().putObject("ref");
     switch (ref.path("type").asString("")) {
       case "ref/prompt" -> {
-        String name = requireString(ref, "name");
-        PromptEntry prompt =
-            registry
-                .catalog()
-                .prompt(name)
-                .orElseThrow(() ->
-                    new GatewayException(ErrorCode.PROMPT_NOT_FOUND, "Unknown prompt: " + name));
-        ref.put("name", prompt.originalName());
-        return forwarder.forward(prompt.server(), request, exchange);
+        UpstreamRegistry.NameRoute route = routePrompt(requireString(ref, "name"));
+        ref.put("name", route.name());
+        return forwarder.forward(route.server(), request, exchange);
       }
       case "ref/resource" -> {
         Catalog.ResourceRoute route = route(requireString(ref, "uri"));
@@ -282,10 +269,16 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
     return Response.result(request.id(), Json.object());
   }
 
+  /**
+   * A listed URI, the {@code {server}+} form or a template's match goes to its upstream; any other
+   * URI to the only upstream serving resources, if there is just one (it may serve URIs it does not
+   * list).
+   */
   private Catalog.ResourceRoute route(String uri) {
     return registry
         .catalog()
         .routeResource(uri)
+        .or(() -> registry.soleResourceServer().map(s -> new Catalog.ResourceRoute(s, uri)))
         .orElseThrow(() ->
             new GatewayException(
                 ErrorCode.RESOURCE_NOT_FOUND,

@@ -317,6 +317,24 @@ class GatewayHandlerTest {
   }
 
   @Test
+  void anUnlistedNameGoesToTheUpstreamWhoseNamespaceItIsInAndThatUpstreamAnswers() {
+    gateway(server("alpha"), server("bare").withPrefix(""));
+    upstreams.get("alpha").tools("echo").answer(McpMethods.TOOLS_CALL, (p, o) -> Json.object());
+    upstreams.get("bare").tools("x").answer(McpMethods.TOOLS_CALL, (p, o) -> Json.object());
+    ready("alpha", "bare");
+    await().until(() -> toolNames().size() == 2);
+
+    assertThat(send(McpMethods.TOOLS_CALL, Json.object().put("name", "alpha_hidden")).isError())
+        .isFalse();
+    assertThat(upstreams.get("alpha").calls.getLast().params().path("name").asString())
+        .isEqualTo("hidden");
+    assertThat(send(McpMethods.TOOLS_CALL, Json.object().put("name", "whatever")).isError())
+        .isFalse();
+    assertThat(upstreams.get("bare").calls.getLast().params().path("name").asString())
+        .isEqualTo("whatever");
+  }
+
+  @Test
   void anUnknownMethodIsMethodNotFound() {
     gateway(server("alpha"));
     assertThat(

@@ -67,6 +67,7 @@ public final class ConfigParser {
         text(object, "instructions", where),
         strings(object, "allowed_origins", where),
         strings(object, "allowed_hosts", where),
+        bool(object, "stream_responses", where),
         object);
   }
 
@@ -144,6 +145,17 @@ public final class ConfigParser {
       throw new ConfigException(at + ": \"" + field + "\" must be a string");
     }
     return Optional.of(value.stringValue());
+  }
+
+  private static boolean bool(ObjectNode node, String field, String at) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw new ConfigException(at + ": \"" + field + "\" must be true or false");
+    }
+    return value.booleanValue();
   }
 
   private static Optional<Integer> integer(ObjectNode node, String field, String at) {

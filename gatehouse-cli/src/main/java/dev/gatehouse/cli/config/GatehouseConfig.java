@@ -18,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param instructions instructions for clients, if configured
  * @param allowedOrigins browser origins allowed besides loopback ones
  * @param allowedHosts {@code Host} header names allowed besides loopback ones and the bind host
+ * @param streamResponses answer every MCP request as an SSE stream ({@code stream_responses})
  * @param raw the whole file, for settings that later parts of the gateway read
  */
 public record GatehouseConfig(
@@ -28,6 +29,7 @@ public record GatehouseConfig(
     Optional<String> instructions,
     List<String> allowedOrigins,
     List<String> allowedHosts,
+    boolean streamResponses,
     ObjectNode raw) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -43,16 +45,40 @@ public record GatehouseConfig(
 
   public GatehouseConfig withHost(String newHost) {
     return new GatehouseConfig(
-        source, newHost, port, servers, instructions, allowedOrigins, allowedHosts, raw);
+        source,
+        newHost,
+        port,
+        servers,
+        instructions,
+        allowedOrigins,
+        allowedHosts,
+        streamResponses,
+        raw);
   }
 
   public GatehouseConfig withPort(int newPort) {
     return new GatehouseConfig(
-        source, host, newPort, servers, instructions, allowedOrigins, allowedHosts, raw);
+        source,
+        host,
+        newPort,
+        servers,
+        instructions,
+        allowedOrigins,
+        allowedHosts,
+        streamResponses,
+        raw);
   }
 
   public GatehouseConfig withServers(List<UpstreamConfig> newServers) {
     return new GatehouseConfig(
-        source, host, port, newServers, instructions, allowedOrigins, allowedHosts, raw);
+        source,
+        host,
+        port,
+        newServers,
+        instructions,
+        allowedOrigins,
+        allowedHosts,
+        streamResponses,
+        raw);
   }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param pendingMessageLimit unsolicited messages kept per session while no GET stream is open
  * @param keepAliveInterval how often an SSE comment goes out on a quiet stream, so a dead client is
  *     noticed
+ * @param streamResponses answer every request as an SSE stream when the client accepts one, as many
+ *     servers do; by default an answer is plain JSON unless something is sent before it
  */
 public record HttpTransportOptions(
     Duration sessionIdleTimeout,
@@ -25,7 +27,8 @@ public record HttpTransportOptions(
     Set<String> allowedOrigins,
     Set<String> allowedHosts,
     int pendingMessageLimit,
-    Duration keepAliveInterval) {
+    Duration keepAliveInterval,
+    boolean streamResponses) {
 
   public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
   public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
@@ -67,7 +70,8 @@ public record HttpTransportOptions(
             .sessionIdleTimeout(sessionIdleTimeout)
             .maxBodyBytes(maxBodyBytes)
             .pendingMessageLimit(pendingMessageLimit)
-            .keepAliveInterval(keepAliveInterval);
+            .keepAliveInterval(keepAliveInterval)
+            .streamResponses(streamResponses);
     allowedOrigins.forEach(builder::allowOrigin);
     allowedHosts.forEach(builder::allowHost);
     return builder;
@@ -97,6 +101,7 @@ public record HttpTransportOptions(
     private final Set<String> allowedHosts = new LinkedHashSet<>();
     private int pendingMessageLimit = DEFAULT_PENDING_MESSAGE_LIMIT;
     private Duration keepAliveInterval = DEFAULT_KEEP_ALIVE_INTERVAL;
+    private boolean streamResponses;
 
     private Builder() {}
 
@@ -132,6 +137,12 @@ public record HttpTransportOptions(
       return this;
     }
 
+    /** Answers every request as an SSE stream when the client accepts one. */
+    public Builder streamResponses(boolean stream) {
+      this.streamResponses = stream;
+      return this;
+    }
+
     public HttpTransportOptions build() {
       return new HttpTransportOptions(
           sessionIdleTimeout,
@@ -139,7 +150,8 @@ public record HttpTransportOptions(
           allowedOrigins,
           allowedHosts,
           pendingMessageLimit,
-          keepAliveInterval);
+          keepAliveInterval,
+          streamResponses);
     }
   }
 }

@@ -32,6 +32,7 @@ final class PostExchange implements Exchange {
   private final HttpServletResponse response;
   private final AcceptHeader accept;
   private final Duration keepAlive;
+  private final boolean streamAlways;
   private final ReentrantLock lock = new ReentrantLock();
   private ResponseStream stream;
   private boolean finished;
@@ -43,7 +44,8 @@ final class PostExchange implements Exchange {
       HttpServletRequest request,
       HttpServletResponse response,
       AcceptHeader accept,
-      Duration keepAlive) {
+      Duration keepAlive,
+      boolean streamAlways) {
     this.session = session;
     this.protocolVersion = protocolVersion;
     this.clientCapabilities = clientCapabilities;
@@ -51,6 +53,7 @@ final class PostExchange implements Exchange {
     this.response = response;
     this.accept = accept;
     this.keepAlive = keepAlive;
+    this.streamAlways = streamAlways;
   }
 
   @Override
@@ -116,7 +119,7 @@ final class PostExchange implements Exchange {
     try {
       finished = true;
       open = stream;
-      if (open == null && !accept.json()) {
+      if (open == null && (!accept.json() || (streamAlways && accept.eventStream()))) {
         open = ResponseStream.open(response, keepAlive);
       }
     } finally {

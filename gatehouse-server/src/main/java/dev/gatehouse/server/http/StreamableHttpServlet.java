@@ -222,7 +222,8 @@ public final class StreamableHttpServlet extends HttpServlet {
                   req,
                   resp,
                   accept,
-                  options.keepAliveInterval());
+                  options.keepAliveInterval(),
+                  options.streamResponses());
           exchange.complete(HandlerCalls.handle(session.handler(), request, exchange));
         }
       }
@@ -258,7 +259,8 @@ public final class StreamableHttpServlet extends HttpServlet {
             req,
             resp,
             accept,
-            options.keepAliveInterval());
+            options.keepAliveInterval(),
+            options.streamResponses());
     session.enter();
     Response answer = HandlerCalls.handle(handler.get(), request, exchange);
     if (answer.isError()) {

@@ -145,6 +145,29 @@ class StreamableHttpServletTest {
   }
 
   @Test
+  void streamResponsesAnswersEveryRequestAsAnEventStream() {
+    try (GatehouseHttpServer streaming =
+        GatehouseHttpServer.builder()
+            .options(HttpTransportOptions.builder().streamResponses(true).build())
+            .mcp("/mcp", handler)
+            .build()
+            .start()) {
+      McpTestClient streamingClient = new McpTestClient(streaming.uri().resolve("/mcp"));
+      streamingClient.initialize();
+
+      HttpResponse<String> response =
+          streamingClient.post(streamingClient.nextRequest("tools/list"));
+
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("text/event-stream");
+      assertThat(events(response.body()))
+          .singleElement()
+          .satisfies(e -> assertThat(e.path("result").has("tools")).isTrue());
+      streamingClient.close();
+    }
+  }
+
+  @Test
   void serverToClientRequestOnResponseStreamCompletesWithPostedResponse() {
     client.initialize();
 
