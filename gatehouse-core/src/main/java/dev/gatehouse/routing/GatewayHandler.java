@@ -7,6 +7,7 @@ import dev.gatehouse.catalog.ToolEntry;
 import dev.gatehouse.endpoint.DownstreamSession;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
@@ -19,6 +20,7 @@ import dev.gatehouse.registry.CatalogListener;
 import dev.gatehouse.registry.UpstreamRegistry;
 import dev.gatehouse.upstream.UpstreamConnection;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +38,21 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   private final EndpointSettings settings;
   private final ClientSessions sessions = new ClientSessions();
   private final Forwarder forwarder;
+  private final Function<Exchange, View> views;
 
+  /** An endpoint where every caller sees the whole catalog. */
   public GatewayHandler(UpstreamRegistry registry, EndpointSettings settings) {
+    this(registry, settings, exchange -> View.all());
+  }
+
+  /**
+   * @param views what the caller of an exchange may see; everything else is absent for it
+   */
+  public GatewayHandler(
+      UpstreamRegistry registry, EndpointSettings settings, Function<Exchange, View> views) {
     this.registry = registry;
     this.settings = settings;
+    this.views = views;
     this.forwarder = new Forwarder(registry);
     registry.addListener(this);
   }
@@ -51,22 +64,38 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
         case McpMethods.INITIALIZE -> initialize(request, exchange);
         case McpMethods.PING -> Response.result(request.id(), Json.object());
         case McpMethods.TOOLS_LIST ->
-            list(request, "tools", c -> c.tools().stream().map(ToolEntry::definition).toList());
+            list(
+                request,
+                "tools",
+                (c, v) -> c.tools().stream().filter(v::tool).map(ToolEntry::definition).toList(),
+                exchange);
         case McpMethods.PROMPTS_LIST ->
             list(
                 request,
                 "prompts",
-                c -> c.prompts().stream().map(PromptEntry::definition).toList());
+                (c, v) ->
+                    c.prompts().stream().filter(v::prompt).map(PromptEntry::definition).toList(),
+                exchange);
         case McpMethods.RESOURCES_LIST ->
             list(
                 request,
                 "resources",
-                c -> c.resources().stream().map(ResourceEntry::definition).toList());
+                (c, v) ->
+                    c.resources().stream()
+                        .filter(v::resource)
+                        .map(ResourceEntry::definition)
+                        .toList(),
+                exchange);
         case McpMethods.RESOURCES_TEMPLATES_LIST ->
             list(
                 request,
                 "resourceTemplates",
-                c -> c.resourceTemplates().stream().map(ResourceEntry::definition).toList());
+                (c, v) ->
+                    c.resourceTemplates().stream()
+                        .filter(v::resource)
+                        .map(ResourceEntry::definition)
+                        .toList(),
+                exchange);
         case McpMethods.TOOLS_CALL -> callTool(request, exchange);
         case McpMethods.PROMPTS_GET -> getPrompt(request, exchange);
         case McpMethods.RESOURCES_READ -> readResource(request, exchange);
@@ -162,11 +191,15 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
         + "). Tool and prompt names are {server}_{name}.";
   }
 
-  private Response list(Request request, String field, Function<Catalog, List<ObjectNode>> items) {
+  private Response list(
+      Request request,
+      String field,
+      BiFunction<Catalog, View, List<ObjectNode>> items,
+      Exchange exchange) {
     ObjectNode result =
         ListPage.of(
             field,
-            items.apply(registry.catalog()),
+            items.apply(registry.catalog(), views.apply(exchange)),
             ListPage.cursor(request.params()),
             settings.pageSize());
     return Response.result(request.id(), result);
@@ -174,12 +207,15 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
 
   private Response callTool(Request request, Exchange exchange) {
     String name = requireString(request.params(), "name");
+    View view = views.apply(exchange);
+    // A hidden tool is answered exactly like an unknown one, so nothing leaks.
     UpstreamRegistry.NameRoute route =
         registry
             .catalog()
             .tool(name)
             .map(t -> new UpstreamRegistry.NameRoute(t.server(), t.originalName()))
-            .or(() -> registry.routeUnlisted(name))
+            .or(() -> registry.routeUnlisted(name).filter(r -> !view.hidesAnything(r.server())))
+            .filter(r -> view.server(r.server()) && view.tool(r.server(), name, r.name()))
             .orElseThrow(
                 () -> new GatewayException(ErrorCode.TOOL_NOT_FOUND, "Unknown tool: " + name));
     request.params().put("name", route.name());
@@ -187,7 +223,8 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   }
 
   private Response getPrompt(Request request, Exchange exchange) {
-    UpstreamRegistry.NameRoute route = routePrompt(requireString(request.params(), "name"));
+    UpstreamRegistry.NameRoute route =
+        routePrompt(requireString(request.params(), "name"), views.apply(exchange));
     request.params().put("name", route.name());
     return forwarder.forward(route.server(), request, exchange);
   }
@@ -196,19 +233,20 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
    * A listed prompt goes to its upstream; an unlisted name to the upstream whose namespace it is
    * in, which answers for itself.
    */
-  private UpstreamRegistry.NameRoute routePrompt(String name) {
+  private UpstreamRegistry.NameRoute routePrompt(String name, View view) {
     return registry
         .catalog()
         .prompt(name)
         .map(p -> new UpstreamRegistry.NameRoute(p.server(), p.originalName()))
-        .or(() -> registry.routeUnlisted(name))
+        .or(() -> registry.routeUnlisted(name).filter(r -> !view.hidesAnything(r.server())))
+        .filter(r -> view.server(r.server()) && view.prompt(r.server(), name, r.name()))
         .orElseThrow(
             () -> new GatewayException(ErrorCode.PROMPT_NOT_FOUND, "Unknown prompt: " + name));
   }
 
   private Response readResource(Request request, Exchange exchange) {
     String uri = requireString(request.params(), "uri");
-    Catalog.ResourceRoute route = route(uri);
+    Catalog.ResourceRoute route = route(uri, exchange);
     request.params().put("uri", route.uri());
     Response response = forwarder.forward(route.server(), request, exchange);
     if (!uri.equals(route.uri())) {
@@ -225,7 +263,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
 
   private Response subscribe(Request request, Exchange exchange, boolean subscribe) {
     String uri = requireString(request.params(), "uri");
-    Catalog.ResourceRoute route = route(uri);
+    Catalog.ResourceRoute route = route(uri, exchange);
     DownstreamSession session =
         exchange
             .session()
@@ -247,12 +285,13 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
             : request.params().putObject("ref");
     switch (ref.path("type").asString("")) {
       case "ref/prompt" -> {
-        UpstreamRegistry.NameRoute route = routePrompt(requireString(ref, "name"));
+        UpstreamRegistry.NameRoute route =
+            routePrompt(requireString(ref, "name"), views.apply(exchange));
         ref.put("name", route.name());
         return forwarder.forward(route.server(), request, exchange);
       }
       case "ref/resource" -> {
-        Catalog.ResourceRoute route = route(requireString(ref, "uri"));
+        Catalog.ResourceRoute route = route(requireString(ref, "uri"), exchange);
         ref.put("uri", route.uri());
         return forwarder.forward(route.server(), request, exchange);
       }
@@ -274,11 +313,13 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
    * URI to the only upstream serving resources, if there is just one (it may serve URIs it does not
    * list).
    */
-  private Catalog.ResourceRoute route(String uri) {
+  private Catalog.ResourceRoute route(String uri, Exchange exchange) {
+    View view = views.apply(exchange);
     return registry
         .catalog()
         .routeResource(uri)
         .or(() -> registry.soleResourceServer().map(s -> new Catalog.ResourceRoute(s, uri)))
+        .filter(r -> view.server(r.server()))
         .orElseThrow(() ->
             new GatewayException(
                 ErrorCode.RESOURCE_NOT_FOUND,

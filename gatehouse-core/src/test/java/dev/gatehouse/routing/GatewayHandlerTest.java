@@ -335,6 +335,48 @@ class GatewayHandlerTest {
   }
 
   @Test
+  void aHiddenToolIsAbsentFromTheListAndAnsweredExactlyLikeAnUnknownOne() {
+    gateway(server("alpha"));
+    upstreams
+        .get("alpha")
+        .tools("echo", "add")
+        .answer(McpMethods.TOOLS_CALL, (p, o) -> Json.object());
+    ready("alpha");
+    await().until(() -> toolNames().size() == 2);
+    GatewayHandler restricted =
+        new GatewayHandler(
+            gateway.registry(),
+            EndpointSettings.defaults(),
+            e ->
+                dev.gatehouse.policy.EndpointView.main(
+                    Map.of(
+                        "alpha", dev.gatehouse.policy.AllowDeny.of(List.of(), List.of("*echo*")))));
+    RecordingExchange client = new RecordingExchange("s2");
+
+    JsonNode listed =
+        restricted
+            .handle(Request.of(IntNode.valueOf(1), McpMethods.TOOLS_LIST, Json.object()), client)
+            .result()
+            .orElseThrow();
+    assertThat(listed.path("tools").valueStream().map(t -> t.path("name").asString()))
+        .containsExactly("alpha_add");
+
+    Response hidden =
+        restricted.handle(
+            Request.of(
+                IntNode.valueOf(2), McpMethods.TOOLS_CALL, Json.object().put("name", "alpha_echo")),
+            client);
+    Response unknown =
+        restricted.handle(
+            Request.of(
+                IntNode.valueOf(2), McpMethods.TOOLS_CALL, Json.object().put("name", "alpha_nope")),
+            client);
+    assertThat(Json.text(hidden.json()).replace("alpha_echo", "X"))
+        .isEqualTo(Json.text(unknown.json()).replace("alpha_nope", "X"));
+    assertThat(upstreams.get("alpha").calls).noneMatch(c -> c.method().equals("tools/call"));
+  }
+
+  @Test
   void anUnknownMethodIsMethodNotFound() {
     gateway(server("alpha"));
     assertThat(
