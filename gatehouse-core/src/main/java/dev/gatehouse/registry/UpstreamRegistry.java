@@ -13,6 +13,7 @@ import dev.gatehouse.upstream.UpstreamListener;
 import dev.gatehouse.upstream.UpstreamState;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class UpstreamRegistry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UpstreamRegistry.class);
 
-  private final Map<String, Member> members = new LinkedHashMap<>();
+  /** Replaced whole on {@link #reconcile}, so readers iterate a stable snapshot without locks. */
+  private volatile Map<String, Member> members = Map.of();
+
+  private final Function<UpstreamConfig, UpstreamConnection> connector;
+  private final String separator;
+  private final Object membershipLock = new Object();
+  private volatile boolean started;
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Object rebuildLock = new Object();
   private volatile Catalog catalog = Catalog.empty();
@@ -83,15 +90,71 @@ public final class UpstreamRegistry implements AutoCloseable {
       List<UpstreamConfig> upstreams,
       Function<UpstreamConfig, UpstreamConnection> connector,
       String separator) {
+    this.connector = connector;
+    this.separator = separator;
+    Map<String, Member> initial = new LinkedHashMap<>();
     for (UpstreamConfig config : upstreams) {
-      if (members.containsKey(config.name())) {
+      if (initial.containsKey(config.name())) {
         throw new IllegalArgumentException("duplicate server name \"" + config.name() + "\"");
       }
-      Member member =
-          new Member(connector.apply(config), new Namespace(config.prefix(), separator));
-      member.connection.addListener(member);
-      members.put(config.name(), member);
+      initial.put(config.name(), member(config));
     }
+    members = Collections.unmodifiableMap(initial);
+  }
+
+  private Member member(UpstreamConfig config) {
+    Member member = new Member(connector.apply(config), new Namespace(config.prefix(), separator));
+    member.connection.addListener(member);
+    return member;
+  }
+
+  /**
+   * Makes the set of upstreams match {@code upstreams}: new ones are opened, removed ones closed,
+   * changed ones replaced, unchanged ones keep their connection and listing. Sessions of clients
+   * are untouched; the catalog changes as the new upstreams get ready.
+   *
+   * @return the names of the upstreams opened or replaced
+   */
+  public List<String> reconcile(List<UpstreamConfig> upstreams) {
+    List<String> opened = new ArrayList<>();
+    List<Member> closed = new ArrayList<>();
+    List<Member> toStart = new ArrayList<>();
+    synchronized (membershipLock) {
+      Map<String, Member> current = members;
+      Map<String, Member> next = new LinkedHashMap<>();
+      for (UpstreamConfig config : upstreams) {
+        if (next.containsKey(config.name())) {
+          throw new IllegalArgumentException("duplicate server name \"" + config.name() + "\"");
+        }
+        Member existing = current.get(config.name());
+        if (existing != null && existing.connection.config().equals(config)) {
+          next.put(config.name(), existing);
+          continue;
+        }
+        if (existing != null) {
+          closed.add(existing);
+        }
+        Member fresh = member(config);
+        next.put(config.name(), fresh);
+        toStart.add(fresh);
+        opened.add(config.name());
+      }
+      current.forEach((name, member) -> {
+        if (!next.containsKey(name)) {
+          closed.add(member);
+        }
+      });
+      members = Collections.unmodifiableMap(next);
+    }
+    for (Member member : closed) {
+      member.listing = null;
+      closeQuietly(member);
+    }
+    if (started) {
+      toStart.forEach(m -> m.connection.start());
+    }
+    rebuild();
+    return opened;
   }
 
   public void addListener(CatalogListener listener) {
@@ -100,6 +163,7 @@ public final class UpstreamRegistry implements AutoCloseable {
 
   /** Starts every connection; each connects in the background and joins the catalog when ready. */
   public void start() {
+    started = true;
     members.values().forEach(m -> m.connection.start());
   }
 
@@ -235,12 +299,14 @@ public final class UpstreamRegistry implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Member member : members.values()) {
-      try {
-        member.connection.close();
-      } catch (RuntimeException e) {
-        log.warn("Closing {} failed: {}", member.connection.name(), e.getMessage());
-      }
+    members.values().forEach(UpstreamRegistry::closeQuietly);
+  }
+
+  private static void closeQuietly(Member member) {
+    try {
+      member.connection.close();
+    } catch (RuntimeException e) {
+      log.warn("Closing {} failed: {}", member.connection.name(), e.getMessage());
     }
   }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** An in-memory upstream for routing tests: answers requests from a script, records them. */
-final class FakeUpstream implements UpstreamConnection {
+class FakeUpstream implements UpstreamConnection {
   record Call(String method, ObjectNode params, CallOptions options) {}
 
   private final UpstreamConfig config;
