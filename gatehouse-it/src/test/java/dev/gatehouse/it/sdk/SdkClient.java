@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An MCP Java SDK client connected over Streamable HTTP, that answers sampling and elicitation with
@@ -37,6 +39,7 @@ final class SdkClient implements AutoCloseable {
   private final List<CreateMessageRequest> samplingRequests = new CopyOnWriteArrayList<>();
   private final List<ElicitFormRequest> elicitations = new CopyOnWriteArrayList<>();
   private final List<List<Tool>> toolListChanges = new CopyOnWriteArrayList<>();
+  private volatile CountDownLatch samplingGate = new CountDownLatch(0);
 
   private SdkClient(URI endpoint) {
     String base = endpoint.getScheme() + "://" + endpoint.getAuthority();
@@ -96,8 +99,26 @@ final class SdkClient implements AutoCloseable {
     return toolListChanges;
   }
 
+  /**
+   * Makes the sampling handler count this latch down and wait for it to reach zero before it
+   * answers, so requests from several clients are provably outstanding at the same time.
+   */
+  void holdSamplingUntil(CountDownLatch gate) {
+    samplingGate = gate;
+  }
+
   private CreateMessageResult sample(CreateMessageRequest request) {
     samplingRequests.add(request);
+    CountDownLatch gate = samplingGate;
+    gate.countDown();
+    try {
+      if (!gate.await(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("the other sampling requests never came");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while holding a sampling request", e);
+    }
     String asked =
         request.messages().getFirst().content() instanceof TextContent text ? text.text() : "?";
     return new CreateMessageResult(

@@ -28,6 +28,7 @@ import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,16 @@ abstract class SdkInteropContract {
         stopUpstream();
       }
     }
+  }
+
+  /** The running gateway's MCP endpoint. */
+  final URI gatewayUri() {
+    return gateway.mcpUri();
+  }
+
+  /** The client the contract's tests share. */
+  final SdkClient client() {
+    return client;
   }
 
   static String exposed(String name) {
