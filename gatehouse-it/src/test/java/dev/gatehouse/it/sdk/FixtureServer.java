@@ -75,46 +75,53 @@ final class FixtureServer {
 
   private static SyncResourceSpecification greeting() {
     return new SyncResourceSpecification(
-        Resource.builder()
-            .uri(GREETING_URI)
-            .name("greeting")
+        Resource.builder(GREETING_URI, "greeting")
             .title("Greeting")
             .description("A fixed text")
             .mimeType("text/plain")
             .build(),
-        (exchange, request) ->
-            new ReadResourceResult(
-                List.of(new TextResourceContents(request.uri(), "text/plain", GREETING_TEXT))));
+        (exchange, request) -> contents(request.uri(), "text/plain", GREETING_TEXT));
   }
 
   private static SyncResourceTemplateSpecification item() {
     return new SyncResourceTemplateSpecification(
-        ResourceTemplate.builder()
-            .uriTemplate(ITEM_TEMPLATE)
-            .name("item")
+        ResourceTemplate.builder(ITEM_TEMPLATE, "item")
             .description("An item by id")
             .mimeType("application/json")
             .build(),
         (exchange, request) -> {
           String id = request.uri().substring(ITEM_PREFIX.length());
-          return new ReadResourceResult(
-              List.of(
-                  new TextResourceContents(
-                      request.uri(), "application/json", "{\"id\":\"" + id + "\"}")));
+          return contents(request.uri(), "application/json", "{\"id\":\"" + id + "\"}");
         });
   }
 
   private static SyncPromptSpecification greet() {
     return new SyncPromptSpecification(
-        new Prompt(
-            "greet", "Greets someone", List.of(new PromptArgument("name", "Who to greet", true))),
-        (exchange, request) ->
-            new GetPromptResult(
-                "A greeting",
+        Prompt.builder("greet")
+            .description("Greets someone")
+            .arguments(
                 List.of(
-                    new PromptMessage(
-                        Role.USER,
-                        new TextContent("Hello, " + request.arguments().get("name") + "!")))));
+                    PromptArgument.builder("name")
+                        .description("Who to greet")
+                        .required(true)
+                        .build()))
+            .build(),
+        (exchange, request) ->
+            GetPromptResult.builder(
+                    List.of(
+                        new PromptMessage(
+                            Role.USER,
+                            TextContent.builder("Hello, " + request.arguments().get("name") + "!")
+                                .build())))
+                .description("A greeting")
+                .build());
+  }
+
+  /** A read result with one text item. */
+  static ReadResourceResult contents(String uri, String mimeType, String text) {
+    return ReadResourceResult.builder(
+            List.of(TextResourceContents.builder(uri, text).mimeType(mimeType).build()))
+        .build();
   }
 
   private static SyncCompletionSpecification greetCompletion() {

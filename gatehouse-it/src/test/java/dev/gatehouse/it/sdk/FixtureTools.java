@@ -71,17 +71,16 @@ final class FixtureTools {
 
   /** The echo tool exactly as the fixture declares it, so tests can compare listings to it. */
   static Tool echo() {
-    return Tool.builder()
-        .name("echo")
-        .title("Echo")
-        .description("Returns its arguments as structured content and its request _meta in _meta")
-        .inputSchema(
+    return Tool.builder(
+            "echo",
             JSON,
             """
             {"type": "object",
              "properties": {"text": {"type": "string", "description": "Shown as text content"}},
              "required": ["text"]}
             """)
+        .title("Echo")
+        .description("Returns its arguments as structured content and its request _meta in _meta")
         .outputSchema(JSON, "{\"type\": \"object\"}")
         .annotations(new ToolAnnotations("Echo", true, false, true, false, null))
         .meta(Map.of("dev.gatehouse.it/fixture", "echo"))
@@ -89,11 +88,7 @@ final class FixtureTools {
   }
 
   static Tool plain(String name, String description) {
-    return Tool.builder()
-        .name(name)
-        .description(description)
-        .inputSchema(JSON, "{\"type\": \"object\"}")
-        .build();
+    return Tool.builder(name, JSON, "{\"type\": \"object\"}").description(description).build();
   }
 
   static SyncToolSpecification tool(
@@ -122,7 +117,10 @@ final class FixtureTools {
       int current = step;
       token.ifPresent(t ->
           exchange.progressNotification(
-              new ProgressNotification(t, (double) current, (double) steps, "step " + current)));
+              ProgressNotification.builder(t, current)
+                  .total((double) steps)
+                  .message("step " + current)
+                  .build()));
     }
     return text("done after " + steps + " steps");
   }
@@ -131,10 +129,10 @@ final class FixtureTools {
     String prompt = String.valueOf(request.arguments().getOrDefault("prompt", "Say hello"));
     CreateMessageResult sampled =
         exchange.createMessage(
-            CreateMessageRequest.builder()
-                .messages(List.of(new SamplingMessage(Role.USER, new TextContent(prompt))))
+            CreateMessageRequest.builder(
+                    List.of(new SamplingMessage(Role.USER, TextContent.builder(prompt).build())),
+                    64)
                 .systemPrompt("You are the fixture's model")
-                .maxTokens(64)
                 .build());
     String answer =
         sampled.content() instanceof TextContent t ? t.text() : String.valueOf(sampled.content());
@@ -187,8 +185,9 @@ final class FixtureTools {
       InboundNotifications inbound, McpSyncServerExchange exchange, CallToolRequest request) {
     int known = inbound.count(CANCELLED);
     progressToken(request)
-        .ifPresent(
-            t -> exchange.progressNotification(new ProgressNotification(t, 0.0, null, "started")));
+        .ifPresent(t ->
+            exchange.progressNotification(
+                ProgressNotification.builder(t, 0).message("started").build()));
     try {
       boolean cancelled = inbound.awaitMore(CANCELLED, known, SLOW_LIMIT);
       return text(cancelled ? "cancelled" : "finished");

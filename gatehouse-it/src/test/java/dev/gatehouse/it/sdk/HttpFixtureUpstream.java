@@ -77,11 +77,18 @@ final class HttpFixtureUpstream implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       server.close();
     } finally {
-      jetty.stop();
+      try {
+        jetty.stop();
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("Stopping the fixture's Jetty failed", e);
+      }
     }
   }
 }

@@ -51,7 +51,7 @@ final class SdkClient implements AutoCloseable {
                 .build());
     sdk =
         McpClient.sync(transport)
-            .clientInfo(new Implementation("gatehouse-it-sdk-client", "1.0.0"))
+            .clientInfo(Implementation.builder("gatehouse-it-sdk-client", "1.0.0").build())
             .capabilities(ClientCapabilities.builder().sampling().elicitation().build())
             .requestTimeout(REQUEST_TIMEOUT)
             .initializationTimeout(REQUEST_TIMEOUT)
@@ -123,7 +123,7 @@ final class SdkClient implements AutoCloseable {
         request.messages().getFirst().content() instanceof TextContent text ? text.text() : "?";
     return new CreateMessageResult(
         Role.ASSISTANT,
-        new TextContent(SAMPLE_PREFIX + asked),
+        TextContent.builder(SAMPLE_PREFIX + asked).build(),
         MODEL,
         CreateMessageResult.StopReason.END_TURN);
   }

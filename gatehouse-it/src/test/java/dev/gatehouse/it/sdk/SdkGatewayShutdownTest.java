@@ -43,8 +43,7 @@ final class SdkGatewayShutdownTest {
                     client
                         .sdk()
                         .callTool(
-                            CallToolRequest.builder()
-                                .name("sdk_slow")
+                            CallToolRequest.builder("sdk_slow")
                                 .arguments(Map.of())
                                 .progressToken("shutdown")
                                 .build()),

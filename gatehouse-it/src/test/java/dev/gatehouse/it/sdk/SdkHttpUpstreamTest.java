@@ -49,11 +49,14 @@ final class SdkHttpUpstreamTest extends SdkInteropContract {
   }
 
   private static CallToolResult sample(SdkClient client, String prompt) {
-    return client.sdk().callTool(new CallToolRequest(exposed("sample"), Map.of("prompt", prompt)));
+    return client
+        .sdk()
+        .callTool(
+            CallToolRequest.builder(exposed("sample")).arguments(Map.of("prompt", prompt)).build());
   }
 
   @Override
-  void stopUpstream() throws Exception {
+  void stopUpstream() {
     if (upstream != null) {
       upstream.close();
     }

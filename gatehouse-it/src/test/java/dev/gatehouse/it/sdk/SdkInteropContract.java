@@ -26,7 +26,6 @@ import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
-import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.net.URI;
 import java.time.Duration;
@@ -155,14 +154,10 @@ abstract class SdkInteropContract {
         client
             .sdk()
             .callTool(
-                CallToolRequest.builder()
-                    .name(exposed("echo"))
-                    .arguments(arguments)
-                    .meta(meta)
-                    .build());
+                CallToolRequest.builder(exposed("echo")).arguments(arguments).meta(meta).build());
 
     assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
-    assertThat(result.content()).containsExactly(new TextContent("héllo ✓ \"quoted\""));
+    assertThat(result.content()).containsExactly(TextContent.builder("héllo ✓ \"quoted\"").build());
     assertThat(result.structuredContent()).isEqualTo(arguments);
     assertThat(result.meta()).isEqualTo(Map.of("dev.gatehouse.it/echoed", true, "received", meta));
   }
@@ -183,7 +178,8 @@ abstract class SdkInteropContract {
     CallToolResult result = callTool("fail", Map.of());
 
     assertThat(result.isError()).isTrue();
-    assertThat(result.content()).containsExactly(new TextContent("the tool failed on purpose"));
+    assertThat(result.content())
+        .containsExactly(TextContent.builder("the tool failed on purpose").build());
   }
 
   @Test
@@ -201,8 +197,10 @@ abstract class SdkInteropContract {
 
   @Test
   void anUnknownResourceIsNotFound() {
-    assertThatThrownBy(
-            () -> client.sdk().readResource(new ReadResourceRequest("fixture://no-such-thing")))
+    assertThatThrownBy(() ->
+            client
+                .sdk()
+                .readResource(ReadResourceRequest.builder("fixture://no-such-thing").build()))
         .isInstanceOfSatisfying(
             McpError.class,
             e -> {
@@ -224,12 +222,14 @@ abstract class SdkInteropContract {
         });
 
     ReadResourceResult read =
-        client.sdk().readResource(new ReadResourceRequest(FixtureServer.GREETING_URI));
+        client.sdk().readResource(ReadResourceRequest.builder(FixtureServer.GREETING_URI).build());
 
     assertThat(read.contents())
         .containsExactly(
-            new TextResourceContents(
-                FixtureServer.GREETING_URI, "text/plain", FixtureServer.GREETING_TEXT));
+            FixtureServer.contents(
+                    FixtureServer.GREETING_URI, "text/plain", FixtureServer.GREETING_TEXT)
+                .contents()
+                .getFirst());
   }
 
   @Test
@@ -240,10 +240,13 @@ abstract class SdkInteropContract {
         .contains(FixtureServer.ITEM_TEMPLATE);
 
     String uri = FixtureServer.ITEM_PREFIX + "42";
-    ReadResourceResult read = client.sdk().readResource(new ReadResourceRequest(uri));
+    ReadResourceResult read = client.sdk().readResource(ReadResourceRequest.builder(uri).build());
 
     assertThat(read.contents())
-        .containsExactly(new TextResourceContents(uri, "application/json", "{\"id\":\"42\"}"));
+        .containsExactly(
+            FixtureServer.contents(uri, "application/json", "{\"id\":\"42\"}")
+                .contents()
+                .getFirst());
   }
 
   @Test
@@ -255,16 +258,26 @@ abstract class SdkInteropContract {
         .satisfies(p -> {
           assertThat(p.description()).isEqualTo("Greets someone");
           assertThat(p.arguments())
-              .containsExactly(new PromptArgument("name", "Who to greet", true));
+              .containsExactly(
+                  PromptArgument.builder("name")
+                      .description("Who to greet")
+                      .required(true)
+                      .build());
         });
 
     GetPromptResult prompt =
-        client.sdk().getPrompt(new GetPromptRequest(exposed("greet"), Map.of("name", "Grace")));
+        client
+            .sdk()
+            .getPrompt(
+                GetPromptRequest.builder(exposed("greet"))
+                    .arguments(Map.of("name", "Grace"))
+                    .build());
 
     assertThat(prompt.description()).isEqualTo("A greeting");
     assertThat(prompt.messages())
         .singleElement()
-        .satisfies(m -> assertThat(m.content()).isEqualTo(new TextContent("Hello, Grace!")));
+        .satisfies(
+            m -> assertThat(m.content()).isEqualTo(TextContent.builder("Hello, Grace!").build()));
   }
 
   @Test
@@ -273,8 +286,9 @@ abstract class SdkInteropContract {
         client
             .sdk()
             .completeCompletion(
-                new CompleteRequest(
-                    new PromptReference(exposed("greet")), new CompleteArgument("name", "A")))
+                CompleteRequest.builder(
+                        new PromptReference(exposed("greet")), new CompleteArgument("name", "A"))
+                    .build())
             .completion();
 
     assertThat(completion.values()).containsExactly("Ada", "Alan");
@@ -289,8 +303,7 @@ abstract class SdkInteropContract {
         client
             .sdk()
             .callTool(
-                CallToolRequest.builder()
-                    .name(exposed("progress"))
+                CallToolRequest.builder(exposed("progress"))
                     .arguments(Map.of("steps", 3))
                     .progressToken(token)
                     .build());
@@ -325,7 +338,8 @@ abstract class SdkInteropContract {
     CreateMessageRequest asked = client.samplingRequests().getLast();
     assertThat(asked.systemPrompt()).isEqualTo("You are the fixture's model");
     assertThat(asked.maxTokens()).isEqualTo(64);
-    assertThat(asked.messages().getFirst().content()).isEqualTo(new TextContent("Name a colour"));
+    assertThat(asked.messages().getFirst().content())
+        .isEqualTo(TextContent.builder("Name a colour").build());
   }
 
   @Test
@@ -351,8 +365,7 @@ abstract class SdkInteropContract {
                   client
                       .sdk()
                       .callTool(
-                          CallToolRequest.builder()
-                              .name(exposed("slow"))
+                          CallToolRequest.builder(exposed("slow"))
                               .arguments(Map.of())
                               .progressToken(token)
                               .build()),
@@ -390,7 +403,9 @@ abstract class SdkInteropContract {
   }
 
   private CallToolResult callTool(String name, Map<String, Object> arguments) {
-    return client.sdk().callTool(new CallToolRequest(exposed(name), arguments));
+    return client
+        .sdk()
+        .callTool(CallToolRequest.builder(exposed(name)).arguments(arguments).build());
   }
 
   private List<Map<?, ?>> progressOnTheWire(String token) {

@@ -144,6 +144,6 @@ final class SdkUpstreamFailureTest {
   }
 
   private CallToolResult call(String name, Map<String, Object> arguments) {
-    return client.sdk().callTool(new CallToolRequest(name, arguments));
+    return client.sdk().callTool(CallToolRequest.builder(name).arguments(arguments).build());
   }
 }
