@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,7 +28,6 @@ final class SdkGatewayShutdownTest {
    * TimeoutException surfaces as an IllegalStateException, and the client's stream is dropped
    * without an answer, so the SDK client only gives up at its own request timeout.
    */
-  @Disabled("Daemon.close() throws and leaves an in-flight call unanswered; enable with the fix")
   @Test
   void closingTheGatewayDuringACallEndsTheCallWithoutThrowing() throws Exception {
     try (HttpFixtureUpstream http = HttpFixtureUpstream.start();
