@@ -60,7 +60,7 @@ public record ServerSpec(
     }
     url = RecordRules.present(url, "url");
     command = RecordRules.present(command, "command");
-    if (Objects.requireNonNull(args, "args").contains(null)) {
+    if (Objects.requireNonNull(args, "args").stream().anyMatch(Objects::isNull)) {
       throw StoreException.invalid(ENTITY, name, "args", "args holds a null argument");
     }
     args = List.copyOf(args);

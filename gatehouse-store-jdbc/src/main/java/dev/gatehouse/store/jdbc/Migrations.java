@@ -4,7 +4,10 @@ import dev.gatehouse.store.StoreException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The versioned schema: Flyway applies {@code db/migration/<dialect>/V<n>__<what>.sql} in order
@@ -12,22 +15,34 @@ import org.jdbi.v3.core.Handle;
  * database migrated by a newer gateway still opens (Flyway ignores versions it does not know).
  */
 final class Migrations {
+  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
   static final String HISTORY_TABLE = "flyway_schema_history";
 
   private Migrations() {}
 
   static void apply(DataSource dataSource, Dialect dialect, String where) {
+    MigrateResult result;
     try {
-      Flyway.configure(Migrations.class.getClassLoader())
-          .dataSource(dataSource)
-          .locations(dialect.migrations())
-          .table(HISTORY_TABLE)
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      result =
+          Flyway.configure(Migrations.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations(dialect.migrations())
+              .table(HISTORY_TABLE)
+              .failOnMissingLocations(true)
+              // The scripts mention ${env:X} references in comments; they are not Flyway's.
+              .placeholderReplacement(false)
+              .load()
+              .migrate();
     } catch (FlywayException e) {
       throw StoreException.unavailable(
           "cannot migrate " + where + ": " + SqlFailures.describe(e), e);
+    }
+    if (result.migrationsExecuted > 0) {
+      log.info(
+          "{}: applied {} migration(s), schema now at version {}",
+          where,
+          result.migrationsExecuted,
+          result.targetSchemaVersion);
     }
   }
 

@@ -61,7 +61,7 @@ record PostgresUrl(
     while (m.find()) {
       references.add(m.group());
       m.appendReplacement(
-          masked, Matcher.quoteReplacement(MARK + (references.size() - 1) + "" + MARK));
+          masked, Matcher.quoteReplacement(MARK + String.valueOf(references.size() - 1) + MARK));
     }
     m.appendTail(masked);
     String rest = masked.toString();
