@@ -62,7 +62,7 @@ public final class Daemon implements AutoCloseable {
     UpstreamOptions upstreamOptions =
         UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
     return Gateway.builder()
-        .upstreams(config.servers())
+        .upstreams(config.upstreams())
         .settings(
             new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
         .connector(c -> UpstreamConnections.open(c, upstreamOptions))

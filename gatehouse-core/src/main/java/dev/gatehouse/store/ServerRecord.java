@@ -1,7 +1,6 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.upstream.UpstreamConfig;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -36,16 +35,6 @@ public record ServerRecord(String id, ServerSpec spec, Instant createdAt, Instan
    * timeout {@link UpstreamConfig#DEFAULT_TIMEOUT}.
    */
   public UpstreamConfig toUpstreamConfig() {
-    return new UpstreamConfig(
-        spec.name(),
-        spec.transport(),
-        spec.command(),
-        spec.args(),
-        spec.env(),
-        spec.cwd().map(Path::of),
-        spec.url(),
-        spec.headers(),
-        spec.prefix().orElse(spec.name()),
-        spec.timeout().orElse(UpstreamConfig.DEFAULT_TIMEOUT));
+    return spec.toUpstreamConfig();
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.upstream.TransportKind;
+import dev.gatehouse.upstream.UpstreamConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -93,6 +94,25 @@ public record ServerSpec(
   }
 
   /** A Streamable HTTP, SSE or auto-detected server with defaults for the rest. */
+  /**
+   * What the gateway connects with. References in {@code env} and {@code headers} stay unresolved:
+   * the connection resolves them when it connects. An unset prefix is the server's name, an unset
+   * timeout {@link UpstreamConfig#DEFAULT_TIMEOUT}.
+   */
+  public UpstreamConfig toUpstreamConfig() {
+    return new UpstreamConfig(
+        name,
+        transport,
+        command,
+        args,
+        env,
+        cwd.map(java.nio.file.Path::of),
+        url,
+        headers,
+        prefix.orElse(name),
+        timeout.orElse(UpstreamConfig.DEFAULT_TIMEOUT));
+  }
+
   public static ServerSpec http(String name, TransportKind transport, URI url) {
     return builder(name).transport(transport).url(url).build();
   }
