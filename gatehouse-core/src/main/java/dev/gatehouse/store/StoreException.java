@@ -19,7 +19,9 @@ public final class StoreException extends RuntimeException {
     /** A value breaks a rule of the record; {@link #field()} names it. */
     INVALID,
     /** The backend cannot be reached, opened or written. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The entity exists but may not be changed here (a server managed by the config file). */
+    READ_ONLY
   }
 
   private final Kind kind;
@@ -56,6 +58,11 @@ public final class StoreException extends RuntimeException {
   }
 
   /** The backend failed; the message says what and where. */
+  public static StoreException readOnly(String entity, String name, String why) {
+    return new StoreException(
+        Kind.READ_ONLY, entity, "name", entity + " \"" + name + "\" " + why, null);
+  }
+
   public static StoreException unavailable(String message, Throwable cause) {
     return new StoreException(Kind.UNAVAILABLE, null, null, message, cause);
   }
