@@ -2,7 +2,9 @@ package dev.gatehouse;
 
 import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.Namespace;
+import dev.gatehouse.discovery.DiscoverySettings;
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.policy.View;
 import dev.gatehouse.registry.UpstreamRegistry;
 import dev.gatehouse.routing.EndpointSettings;
 import dev.gatehouse.routing.GatewayHandler;
@@ -25,7 +27,8 @@ public final class Gateway implements AutoCloseable {
 
   private Gateway(Builder builder) {
     this.registry = new UpstreamRegistry(builder.upstreams, builder.connector, builder.separator);
-    this.handler = new GatewayHandler(registry, builder.settings);
+    this.handler =
+        new GatewayHandler(registry, builder.settings, exchange -> View.all(), builder.discovery);
   }
 
   public static Builder builder() {
@@ -63,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     private Function<UpstreamConfig, UpstreamConnection> connector;
     private String separator = Namespace.DEFAULT_SEPARATOR;
     private EndpointSettings settings = EndpointSettings.defaults();
+    private DiscoverySettings discovery = DiscoverySettings.flat();
 
     private Builder() {}
 
@@ -95,6 +99,12 @@ public final class Gateway implements AutoCloseable {
 
     public Builder settings(EndpointSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** The endpoint's mode (flat, discovery, hybrid) and domain descriptions; flat by default. */
+    public Builder discovery(DiscoverySettings discovery) {
+      this.discovery = Objects.requireNonNull(discovery, "discovery");
       return this;
     }
 

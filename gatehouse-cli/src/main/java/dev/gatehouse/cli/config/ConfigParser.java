@@ -1,5 +1,6 @@
 package dev.gatehouse.cli.config;
 
+import dev.gatehouse.discovery.DiscoverySettings;
 import dev.gatehouse.upstream.TransportKind;
 import dev.gatehouse.upstream.UpstreamConfig;
 import java.net.URI;
@@ -59,6 +60,7 @@ public final class ConfigParser {
         servers.add(server(entry.getKey(), entry.getValue(), where));
       }
     }
+    discovery(object, where);
     return new GatehouseConfig(
         source,
         host,
@@ -69,6 +71,15 @@ public final class ConfigParser {
         strings(object, "allowed_hosts", where),
         bool(object, "stream_responses", where),
         object);
+  }
+
+  /** The endpoint mode and domain descriptions; checked here so a bad mode fails at load. */
+  public static DiscoverySettings discovery(ObjectNode root, String where) {
+    try {
+      return DiscoverySettings.fromConfig(root);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": " + e.getMessage());
+    }
   }
 
   private static UpstreamConfig server(String name, JsonNode node, String where) {
