@@ -51,12 +51,11 @@ final class DiscoverTools implements MetaTool {
     int limit = Math.min(arguments.positiveInt("limit").orElse(DEFAULT_LIMIT), MAX_LIMIT);
     domain.ifPresent(visible::requireDomain);
     if (query.isPresent()) {
-      List<ToolEntry> found =
-          visible.search(query.get(), domain.isPresent() ? MAX_LIMIT * 4 : limit).stream()
-              .map(SearchIndex.Hit::tool)
-              .filter(t -> domain.isEmpty() || t.server().equals(domain.get()))
-              .limit(limit)
-              .toList();
+      List<SearchIndex.Hit> hits =
+          domain.isPresent()
+              ? visible.search(query.get(), domain.get(), limit)
+              : visible.search(query.get(), limit);
+      List<ToolEntry> found = hits.stream().map(SearchIndex.Hit::tool).toList();
       ObjectNode answer = Json.object().put("query", query.get());
       domain.ifPresent(d -> answer.put("domain", d));
       return tools(answer, found, signatures, true);

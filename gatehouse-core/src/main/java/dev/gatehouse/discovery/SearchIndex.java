@@ -45,8 +45,11 @@ final class SearchIndex {
 
   private record Postings(int[] docs, float[] frequencies) {}
 
-  /** One tool found, with its rank key: name closeness first, then the BM25 score. */
-  record Hit(ToolEntry tool, int nameTier, double score) {}
+  /**
+   * One tool found, with its rank key: name closeness first, then the BM25 score, then catalog
+   * order (earlier first), so equal matches always come in the same order.
+   */
+  record Hit(ToolEntry tool, int nameTier, double score, int position) {}
 
   private SearchIndex(
       Catalog catalog,
@@ -163,7 +166,10 @@ final class SearchIndex {
     }
     String wanted = query.trim().toLowerCase(Locale.ROOT);
     boolean nameLike = !wanted.isEmpty() && wanted.chars().noneMatch(Character::isWhitespace);
-    Comparator<Hit> rank = Comparator.comparingInt(Hit::nameTier).thenComparingDouble(Hit::score);
+    Comparator<Hit> rank =
+        Comparator.comparingInt(Hit::nameTier)
+            .thenComparingDouble(Hit::score)
+            .thenComparing(Comparator.comparingInt(Hit::position).reversed());
     PriorityQueue<Hit> best = new PriorityQueue<>(rank);
     for (int doc = 0; doc < tools.size(); doc++) {
       int tier = nameLike ? nameTier(wanted, doc) : 0;
@@ -174,7 +180,7 @@ final class SearchIndex {
       if (!visible.test(tool)) {
         continue;
       }
-      best.add(new Hit(tool, tier, scores[doc]));
+      best.add(new Hit(tool, tier, scores[doc], doc));
       if (best.size() > limit) {
         best.poll();
       }

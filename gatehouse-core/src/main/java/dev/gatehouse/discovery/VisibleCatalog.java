@@ -90,10 +90,12 @@ final class VisibleCatalog {
                           (String d) -> EditDistance.within(name.toLowerCase(Locale.ROOT), d, 9)))
                   .limit(5)
                   .toList();
+          String known =
+              near.isEmpty()
+                  ? " No domains are available."
+                  : " Domains: " + String.join(", ", near) + ".";
           return notFound(
-              ErrorCode.DOMAIN_NOT_FOUND,
-              "Unknown domain \"" + name + "\". Domains: " + String.join(", ", near) + ".",
-              near);
+              ErrorCode.DOMAIN_NOT_FOUND, "Unknown domain \"" + name + "\"." + known, near);
         });
   }
 
@@ -136,6 +138,13 @@ final class VisibleCatalog {
 
   List<SearchIndex.Hit> search(String query, int limit) {
     return indexes.apply(catalog).search(query, view::tool, limit);
+  }
+
+  /** A search within one domain. */
+  List<SearchIndex.Hit> search(String query, String domain, int limit) {
+    return indexes
+        .apply(catalog)
+        .search(query, t -> t.server().equals(domain) && view.tool(t), limit);
   }
 
   GatewayException toolNotFound(String name, List<ToolEntry> among) {

@@ -211,6 +211,13 @@ class DiscoveryModeTest {
     JsonNode query =
         structured(handler, "discover_tools", Json.object().put("query", "reverse a string"));
     assertThat(names(query.path("tools"), "name")).first().isEqualTo("text_reverse");
+
+    JsonNode inDomain =
+        structured(
+            handler,
+            "discover_tools",
+            Json.object().put("domain", "math").put("query", "reverse a string or add numbers"));
+    assertThat(names(inDomain.path("tools"), "name")).containsExactly("math_get-sum");
   }
 
   @Test
