@@ -98,12 +98,16 @@ public final class Daemon implements AutoCloseable {
     return server.port();
   }
 
+  /**
+   * Stops: the upstreams first, so calls still running end at once with a SERVER_UNAVAILABLE error
+   * their clients receive, then the HTTP server, which by then has nothing left to wait for.
+   */
   @Override
   public void close() {
     try {
-      server.close();
-    } finally {
       gateway.close();
+    } finally {
+      server.close();
     }
   }
 }
