@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,9 +57,20 @@ final class HttpChannel implements AutoCloseable {
     return builder;
   }
 
-  /** Sends and returns as soon as the status and headers are in; the body streams. */
+  /**
+   * Sends and returns as soon as the status and headers are in; the body streams. A request that
+   * fails before any answer comes back is sent once more: a keep-alive connection the server closed
+   * while it sat idle (Node closes them after 5 s) fails the first request put on it, and a fresh
+   * connection does not. Timeouts are not retried.
+   */
   HttpResponse<InputStream> send(HttpRequest request) throws IOException, InterruptedException {
-    return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
   }
 
   @Override
