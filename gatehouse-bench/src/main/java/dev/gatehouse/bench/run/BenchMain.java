@@ -67,6 +67,8 @@ public final class BenchMain {
     try {
       bench.start();
       measurements = bench.measure();
+      // The scale checks get the machine to themselves, but for the echo upstream.
+      bench.stopTargets();
       scale = new ScaleChecks(bench.launcher, plan).run(bench.upstreams.get("echo"));
     } finally {
       bench.stop();
@@ -274,12 +276,16 @@ public final class BenchMain {
   }
 
   private void stop() {
+    stopTargets();
+    upstreams.values().forEach(u -> u.process().close());
+  }
+
+  private void stopTargets() {
     targets.values().stream()
         .flatMap(List::stream)
         .flatMap(t -> java.util.stream.Stream.of(t.process(), t.listProcess()))
         .flatMap(Optional::stream)
         .distinct()
         .forEach(ChildProcess::close);
-    upstreams.values().forEach(u -> u.process().close());
   }
 }

@@ -23,6 +23,12 @@ final class Method {
         `gatehouse` (the gateway built exactly as `gatehouse serve` builds it, run by
         `GatewayProbeMain`; flat mode, 21 upstreams: `echo` plus the 20 listing upstreams), and the
         Node peers (see the notes for which ones and why).
+      - **Peers.** `@civic/passthrough-mcp-server` fronts one Streamable HTTP upstream
+        (`TARGET_SERVER_URL` + `TARGET_SERVER_MCP_PATH`); a second instance fronts the 1,000-tool
+        endpoint for the listing load. `mcp-hub` (4.2.1) was tried and left out: it connects to
+        Streamable HTTP upstreams, but its own MCP endpoint speaks only the legacy HTTP+SSE
+        transport (`GET /mcp` event stream, `POST /messages?sessionId=`), so the same Streamable
+        HTTP load cannot be driven through it.
       - **Loads.** `LoadGenerator`: closed loop, N virtual threads each with its own keep-alive
         HTTP/1.1 connection and a bare HTTP client (cheaper than what it measures), one MCP
         session per target, a unique JSON-RPC id per call. `call-small` is `tools/call` of the
