@@ -7,8 +7,9 @@
 #   bench/run.sh --jmh-only
 #
 # Installs what it needs: nginx (apt, when missing and run as root), the Node peers pinned in
-# bench/package-lock.json (npm ci), and builds gatehouse-bench. Writes bench/results/latest.json,
-# docs/benchmarks.md and docs/benchmarks.png, and prints the tables. Every process it starts is
+# bench/package-lock.json (npm ci), and builds gatehouse-bench. A full run writes
+# bench/results/latest.json, docs/benchmarks.md and docs/benchmarks.png; a quick run writes the
+# same into bench/results/quick/. Both print the tables. Every process it starts is
 # stopped when it ends, however it ends. Not part of the build: nothing here fails ./mvnw verify.
 set -euo pipefail
 
@@ -105,11 +106,18 @@ if [[ $MODE != quick ]]; then
 fi
 
 # --- loads and scale checks -------------------------------------------------------------------
+# docs/benchmarks.md keeps the latest full run; a quick run writes beside its results instead.
+RESULTS="$HERE/results"
+DOC="$ROOT/docs/benchmarks.md"
+if [[ $MODE == quick ]]; then
+  RESULTS="$HERE/results/quick"
+  DOC="$RESULTS/benchmarks.md"
+fi
 ARGS=(--peers "$HERE" --node "$(command -v node)" --bind-loopback "$ROOT/test-peers/bind-loopback.cjs"
-  --work "$WORK" --results "$HERE/results" --doc "$ROOT/docs/benchmarks.md" --commit "$COMMIT"
+  --work "$WORK" --results "$RESULTS" --doc "$DOC" --commit "$COMMIT"
   --command "bench/run.sh${1:+ $1}")
 [[ -n "$NGINX" ]] && ARGS+=(--nginx "$NGINX")
 [[ $MODE == quick ]] && ARGS+=(--quick) || ARGS+=(--jmh "$JMH_JSON")
 log "running the loads"
 run_java -cp "$CP" dev.gatehouse.bench.run.BenchMain "${ARGS[@]}"
-log "done in $(( $(date +%s) - START )) s: bench/results/latest.json, docs/benchmarks.md"
+log "done in $(( $(date +%s) - START )) s: ${RESULTS#"$ROOT"/}/latest.json, ${DOC#"$ROOT"/}"
