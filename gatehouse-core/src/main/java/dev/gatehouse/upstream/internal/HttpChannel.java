@@ -1,5 +1,9 @@
 package dev.gatehouse.upstream.internal;
 
+import dev.gatehouse.httpclient.BlockingHttpClient;
+import dev.gatehouse.httpclient.HttpClientSettings;
+import dev.gatehouse.httpclient.HttpRequest;
+import dev.gatehouse.httpclient.HttpResponse;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.Message;
@@ -7,40 +11,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The HTTP side shared by the Streamable HTTP and legacy SSE transports: one {@link HttpClient}
- * (HTTP/1.1, the connection's executor) per session, the configured static headers on every
- * request, and reading bodies into messages.
+ * The HTTP side shared by the Streamable HTTP and legacy SSE transports: one {@link
+ * BlockingHttpClient} (its pool of keep-alive sockets) per session, the configured static headers
+ * on every request, and reading bodies into messages.
  */
 final class HttpChannel implements AutoCloseable {
   private static final int ERROR_BODY_LIMIT = 2_000;
 
-  private final HttpClient client;
+  private final BlockingHttpClient client;
   private final Map<String, String> headers;
 
-  HttpChannel(Map<String, String> headers, Executor executor, Duration connectTimeout) {
+  HttpChannel(Map<String, String> headers, Duration connectTimeout) {
     this.headers = Map.copyOf(headers);
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .executor(executor)
-            .build();
+    this.client = BlockingHttpClient.create(HttpClientSettings.of(connectTimeout));
   }
 
   /** A request to {@code uri} carrying the static headers. */
@@ -58,36 +52,30 @@ final class HttpChannel implements AutoCloseable {
   }
 
   /**
-   * Sends and returns as soon as the status and headers are in; the body streams. A request that
-   * fails before any answer comes back is sent once more: a keep-alive connection the server closed
-   * while it sat idle (Node closes them after 5 s) fails the first request put on it, and a fresh
-   * connection does not. Timeouts are not retried.
+   * Sends and returns as soon as the status and headers are in; the body streams. The client sends
+   * a request once more on a fresh socket when a reused keep-alive socket turns out closed by the
+   * server before any answer came back (Node closes idle ones after 5 s).
    */
-  HttpResponse<InputStream> send(HttpRequest request) throws IOException, InterruptedException {
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw e;
-    } catch (IOException e) {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    }
+  HttpResponse send(HttpRequest request) throws IOException, InterruptedException {
+    return client.send(request);
   }
 
+  /** Closes every socket, which also ends the streams being read. */
   @Override
   public void close() {
-    client.shutdownNow();
+    client.close();
   }
 
-  static boolean isEventStream(HttpResponse<?> response) {
+  static boolean isEventStream(HttpResponse response) {
     return contentType(response).startsWith("text/event-stream");
   }
 
-  static boolean isJson(HttpResponse<?> response) {
+  static boolean isJson(HttpResponse response) {
     String type = contentType(response);
     return type.startsWith("application/json") || type.contains("+json");
   }
 
-  private static String contentType(HttpResponse<?> response) {
+  private static String contentType(HttpResponse response) {
     return response
         .headers()
         .firstValue("content-type")
@@ -164,9 +152,9 @@ final class HttpChannel implements AutoCloseable {
    * Reads and closes the whole body; with a Content-Length into one array of exactly that size
    * (reading to the end grows and copies buffers, several times the body in garbage).
    */
-  static byte[] bodyBytes(HttpResponse<InputStream> response) throws IOException {
+  static byte[] bodyBytes(HttpResponse response) throws IOException {
     try (InputStream body = response.body()) {
-      long declared = response.headers().firstValueAsLong("content-length").orElse(-1);
+      long declared = response.contentLength();
       if (declared < 0 || declared > Integer.MAX_VALUE - 8) {
         return body.readAllBytes();
       }
@@ -191,6 +179,9 @@ final class HttpChannel implements AutoCloseable {
     }
     if (e instanceof ConnectException) {
       return "connection refused";
+    }
+    if (e instanceof UnknownHostException) {
+      return "unknown host " + e.getMessage();
     }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

@@ -1,13 +1,12 @@
 package dev.gatehouse.upstream.internal;
 
+import dev.gatehouse.httpclient.HttpResponse;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.Message;
 import dev.gatehouse.protocol.Request;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -51,13 +50,13 @@ public final class SseTransport implements Transport {
     this.url = url;
     this.executor = executor;
     this.endpointTimeout = endpointTimeout;
-    this.http = new HttpChannel(headers, executor, endpointTimeout);
+    this.http = new HttpChannel(headers, endpointTimeout);
   }
 
   @Override
   public void open(TransportSink sink) throws TransportException {
     this.sink = sink;
-    HttpResponse<InputStream> response;
+    HttpResponse response;
     try {
       response = http.send(http.request(url).header("Accept", "text/event-stream").GET().build());
     } catch (IOException e) {
@@ -176,7 +175,7 @@ public final class SseTransport implements Transport {
   private void post(Message message, CompletableFuture<Void> accepted) {
     OptionalLong requestId =
         message instanceof Request r ? LiveSession.idOf(r.id()) : OptionalLong.empty();
-    HttpResponse<InputStream> response;
+    HttpResponse response;
     try {
       URI target = endpoint.getNow(null);
       if (target == null) {
@@ -187,7 +186,7 @@ public final class SseTransport implements Transport {
               http.request(target)
                   .header("Content-Type", "application/json")
                   .timeout(POST_TIMEOUT)
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(message.json())))
+                  .POST(Json.bytes(message.json()))
                   .build());
     } catch (TransportException e) {
       accepted.completeExceptionally(e);

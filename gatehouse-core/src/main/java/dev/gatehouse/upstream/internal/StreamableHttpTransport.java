@@ -1,5 +1,7 @@
 package dev.gatehouse.upstream.internal;
 
+import dev.gatehouse.httpclient.HttpRequest;
+import dev.gatehouse.httpclient.HttpResponse;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.McpMethods;
 import dev.gatehouse.protocol.Message;
@@ -8,8 +10,6 @@ import dev.gatehouse.protocol.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +56,7 @@ public final class StreamableHttpTransport implements Transport {
     this.name = name;
     this.url = url;
     this.executor = executor;
-    this.http = new HttpChannel(headers, executor, connectTimeout);
+    this.http = new HttpChannel(headers, connectTimeout);
   }
 
   @Override
@@ -112,7 +112,7 @@ public final class StreamableHttpTransport implements Transport {
     String session = sessionId;
     if (session != null && !broken) {
       try {
-        HttpResponse<InputStream> response =
+        HttpResponse response =
             http.send(withSession(http.request(url)).timeout(DELETE_TIMEOUT).DELETE().build());
         HttpChannel.discard(response.body());
       } catch (IOException | TransportException e) {
@@ -128,13 +128,13 @@ public final class StreamableHttpTransport implements Transport {
     boolean isInitialize = message instanceof Request r && McpMethods.INITIALIZE.equals(r.method());
     OptionalLong requestId =
         message instanceof Request r ? LiveSession.idOf(r.id()) : OptionalLong.empty();
-    HttpResponse<InputStream> response;
+    HttpResponse response;
     try {
       HttpRequest.Builder builder =
           withSession(http.request(url))
               .header("Content-Type", "application/json")
               .header("Accept", "application/json, text/event-stream")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(message.json())));
+              .POST(Json.bytes(message.json()));
       if (!(message instanceof Request)) {
         builder.timeout(SHORT_REQUEST);
       }
@@ -193,7 +193,7 @@ public final class StreamableHttpTransport implements Transport {
     }
   }
 
-  private void readJsonResponse(HttpResponse<InputStream> response, long requestId) {
+  private void readJsonResponse(HttpResponse response, long requestId) {
     boolean answered = false;
     try {
       byte[] body = HttpChannel.bodyBytes(response);
@@ -251,7 +251,7 @@ public final class StreamableHttpTransport implements Transport {
 
   private Optional<InputStream> resume(String lastEventId, long requestId) {
     try {
-      HttpResponse<InputStream> response =
+      HttpResponse response =
           http.send(
               withSession(http.request(url))
                   .header("Accept", "text/event-stream")
@@ -284,7 +284,7 @@ public final class StreamableHttpTransport implements Transport {
     String lastEventId = null;
     int refusals = 0;
     while (!closed.get()) {
-      HttpResponse<InputStream> response;
+      HttpResponse response;
       try {
         HttpRequest.Builder builder =
             withSession(http.request(url)).header("Accept", "text/event-stream").GET();
