@@ -82,20 +82,31 @@ public final class BlockingHttpClient implements AutoCloseable {
 
   private HttpResponse exchange(HttpRequest request) throws IOException, InterruptedException {
     ConnectionPool pool = pool(Origin.of(request.uri()));
-    long deadline =
-        request.timeout().map(t -> Math.max(1, System.nanoTime() + t.toNanos())).orElse(0L);
+    long deadline = headDeadline(request);
     long wait = settings.connectTimeout().toNanos();
     ConnectionPool.Lease lease = pool.acquire(true, wait);
     try {
       return exchangeOn(lease.connection(), pool, request, deadline);
     } catch (Connection.NoAnswerException e) {
-      if (!lease.idle()) {
+      if (!lease.idle() || Thread.currentThread().isInterrupted()) {
         throw e;
       }
       // A keep-alive socket the server closed while it sat idle: once more, on a fresh socket.
       ConnectionPool.Lease fresh = pool.acquire(false, wait);
       return exchangeOn(fresh.connection(), pool, request, deadline);
     }
+  }
+
+  /** The earlier of the request's timeout (for the head) and its deadline (for everything). */
+  private static long headDeadline(HttpRequest request) {
+    long deadline = request.deadlineNanos();
+    if (request.timeout().isPresent()) {
+      // 0 means none, so a computed 0 becomes 1 (a nanosecond later).
+      long byTimeout = System.nanoTime() + request.timeout().get().toNanos();
+      byTimeout = byTimeout == 0 ? 1 : byTimeout;
+      deadline = deadline == 0 || byTimeout - deadline < 0 ? byTimeout : deadline;
+    }
+    return deadline;
   }
 
   private ConnectionPool pool(Origin origin) throws IOException {
@@ -130,6 +141,7 @@ public final class BlockingHttpClient implements AutoCloseable {
     }
     try {
       Connection.Head head = connection.readHead(deadline);
+      connection.deadline(request.deadlineNanos());
       ResponseBody body = ResponseBody.of(connection, pool, head, request.method());
       return new HttpResponse(request.uri(), head.status(), head.headers(), body);
     } catch (IOException | RuntimeException e) {

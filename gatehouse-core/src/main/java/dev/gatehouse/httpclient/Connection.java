@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +30,8 @@ final class Connection {
   private int limit;
   private int exchanges;
   private long idleUntilNanos;
-  private long deadlineNanos;
+  private volatile long deadlineNanos;
+  private volatile boolean expired;
   private volatile boolean closed;
 
   Connection(Origin origin, Socket socket) throws IOException {
@@ -66,6 +66,7 @@ final class Connection {
   /** Closes the socket; safe from any thread, wakes a reader blocked on it. */
   void close() {
     closed = true;
+    Deadlines.forget(this);
     try {
       socket.close();
     } catch (IOException e) {
@@ -128,20 +129,38 @@ final class Connection {
    * @throws NoAnswerException when the connection ended before the first byte of an answer
    */
   Head readHead(long deadlineNanos) throws IOException {
-    this.deadlineNanos = deadlineNanos;
-    try {
-      boolean first = true;
-      while (true) {
-        Head head = readOneHead(first);
-        first = false;
-        if (head.status() >= 200 || head.status() == 101) {
-          return head;
-        }
+    deadline(deadlineNanos);
+    boolean first = true;
+    while (true) {
+      Head head = readOneHead(first);
+      first = false;
+      if (head.status() >= 200 || head.status() == 101) {
+        return head;
       }
-    } finally {
-      this.deadlineNanos = 0;
-      socket.setSoTimeout(0);
     }
+  }
+
+  /**
+   * Reads fail with {@link HttpTimeoutException} from this time on (System.nanoTime); 0 waits as
+   * long as it takes.
+   */
+  void deadline(long nanos) {
+    this.deadlineNanos = nanos;
+    if (nanos != 0) {
+      Deadlines.watch(this);
+    } else {
+      Deadlines.forget(this);
+    }
+  }
+
+  long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  /** The deadline passed: the socket is closed, and the blocked read fails as a timeout. */
+  void expire() {
+    expired = true;
+    close();
   }
 
   private Head readOneHead(boolean first) throws IOException {
@@ -183,7 +202,7 @@ final class Connection {
     }
     try {
       return fill();
-    } catch (SocketTimeoutException | HttpTimeoutException e) {
+    } catch (HttpTimeoutException e) {
       throw e;
     } catch (IOException e) {
       // Reset, broken pipe: the server dropped the connection before answering.
@@ -273,7 +292,11 @@ final class Connection {
       return n;
     }
     if (length >= BUFFER_SIZE) {
-      return in.read(target, offset, length);
+      try {
+        return in.read(target, offset, length);
+      } catch (IOException e) {
+        throw expired ? new HttpTimeoutException("request timed out") : e;
+      }
     }
     if (!fill()) {
       return -1;
@@ -292,20 +315,20 @@ final class Connection {
   }
 
   private boolean fill() throws IOException {
-    if (deadlineNanos != 0) {
-      long left = deadlineNanos - System.nanoTime();
-      if (left <= 0) {
-        throw new HttpTimeoutException("request timed out");
-      }
-      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+    long deadline = deadlineNanos;
+    if (deadline != 0 && System.nanoTime() - deadline >= 0) {
+      throw new HttpTimeoutException("request timed out");
     }
     int n;
     try {
       n = in.read(buffer, 0, buffer.length);
-    } catch (SocketTimeoutException e) {
-      throw new HttpTimeoutException("request timed out");
+    } catch (IOException e) {
+      throw expired ? new HttpTimeoutException("request timed out") : e;
     }
     if (n < 0) {
+      if (expired) {
+        throw new HttpTimeoutException("request timed out");
+      }
       position = limit = 0;
       return false;
     }

@@ -24,6 +24,7 @@ public final class HttpRequest {
   private final HttpHeaders headers;
   private final byte[] body;
   private final Optional<Duration> timeout;
+  private final long deadlineNanos;
 
   private HttpRequest(Builder builder) {
     this.method = builder.method;
@@ -31,6 +32,7 @@ public final class HttpRequest {
     this.headers = HttpHeaders.of(builder.fields);
     this.body = builder.body;
     this.timeout = builder.timeout;
+    this.deadlineNanos = builder.deadlineNanos;
   }
 
   public static Builder newBuilder(URI uri) {
@@ -59,6 +61,11 @@ public final class HttpRequest {
     return timeout;
   }
 
+  /** When the whole exchange must be read by (System.nanoTime), body included; 0 for never. */
+  public long deadlineNanos() {
+    return deadlineNanos;
+  }
+
   /** The same request sent elsewhere, for a redirect; {@code GET} drops the body. */
   HttpRequest redirected(URI target, String newMethod) {
     Builder builder = new Builder(target);
@@ -69,6 +76,7 @@ public final class HttpRequest {
       builder.fields.removeIf(f -> f.name().equalsIgnoreCase("content-type"));
     }
     builder.timeout = timeout;
+    builder.deadlineNanos = deadlineNanos;
     return builder.build();
   }
 
@@ -84,6 +92,7 @@ public final class HttpRequest {
     private String method = "GET";
     private byte[] body = new byte[0];
     private Optional<Duration> timeout = Optional.empty();
+    private long deadlineNanos;
 
     private Builder(URI uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -109,6 +118,16 @@ public final class HttpRequest {
         throw new IllegalArgumentException("the timeout must be positive: " + duration);
       }
       this.timeout = Optional.of(duration);
+      return this;
+    }
+
+    /**
+     * Reads of the answer, its body included, fail with {@link java.net.http.HttpTimeoutException}
+     * once {@link System#nanoTime()} passes this; the socket is then closed. For a caller that
+     * reads the whole answer on its own thread and has a deadline of its own.
+     */
+    public Builder deadline(long nanoTime) {
+      this.deadlineNanos = nanoTime == 0 ? 1 : nanoTime;
       return this;
     }
 

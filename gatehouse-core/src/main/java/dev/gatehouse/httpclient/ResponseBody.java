@@ -267,6 +267,7 @@ final class ResponseBody extends InputStream {
 
   private void finish() {
     if (state.compareAndSet(OPEN, DONE)) {
+      connection.deadline(0);
       if (keepAlive && framing != Framing.UNTIL_CLOSE) {
         pool.release(connection, idleNanos);
       } else {

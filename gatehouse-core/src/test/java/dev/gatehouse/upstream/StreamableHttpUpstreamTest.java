@@ -234,6 +234,52 @@ class StreamableHttpUpstreamTest {
   }
 
   @Test
+  void aCallThatTimesOutWhileReadingItsStreamLeavesTheSessionReady() {
+    UpstreamConnection upstream = ready();
+
+    assertThatThrownBy(() ->
+            upstream.request(
+                "tools/call", toolCall("slow", Map.of()), CallOptions.of(Duration.ofMillis(300))))
+        .isInstanceOfSatisfying(
+            GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
+
+    assertThat(upstream.state()).isEqualTo(UpstreamState.READY);
+    assertThat(text(call(upstream, "echo", "still here"))).isEqualTo("still here");
+    assertThat(server.initializations).hasValue(1);
+  }
+
+  @Test
+  void interruptingTheCallerCancelsTheCallUpstreamAndKeepsTheSession() throws Exception {
+    UpstreamConnection upstream = ready();
+    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+    Thread caller =
+        Thread.ofVirtual()
+            .start(() -> {
+              try {
+                call(upstream, "slow", "");
+                thrown.complete(null);
+              } catch (RuntimeException e) {
+                stillInterrupted.complete(Thread.currentThread().isInterrupted());
+                thrown.complete(e);
+              }
+            });
+    await().atMost(PATIENCE).until(() -> server.toolsInFlight.get() == 1);
+
+    caller.interrupt();
+
+    assertThat(thrown.get())
+        .isInstanceOfSatisfying(
+            GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+    assertThat(stillInterrupted.get()).isTrue();
+    await().atMost(PATIENCE).until(() -> !server.cancelled.isEmpty());
+    assertThat(server.cancelled.getFirst().get("reason").asString())
+        .isEqualTo("cancelled by the client");
+    assertThat(upstream.state()).isEqualTo(UpstreamState.READY);
+    assertThat(text(call(upstream, "echo", "next"))).isEqualTo("next");
+  }
+
+  @Test
   void closeDeletesTheSession() {
     UpstreamConnection upstream = ready();
     String session = server.sessions.iterator().next();

@@ -149,8 +149,12 @@ final class LiveSession implements TransportSink {
         throw unavailable(loss.join().reason());
       }
       ObjectNode sent = progressToken.isPresent() ? withProgressToken(params, id) : params;
-      transport.send(Request.of(LongNode.valueOf(id), method, sent));
-      return call.answer().get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      Request request = Request.of(LongNode.valueOf(id), method, sent);
+      long deadline = System.nanoTime() + options.timeout().toNanos();
+      if (!transport.exchange(request, deadline == 0 ? 1 : deadline)) {
+        transport.send(request);
+      }
+      return call.answer().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       abandon(id, "timed out after " + seconds(options.timeout()));
       throw new GatewayException(

@@ -67,8 +67,15 @@ public final class StreamableHttpTransport implements Transport {
   @Override
   public CompletableFuture<Void> send(Message message) {
     CompletableFuture<Void> accepted = new CompletableFuture<>();
-    executor.execute(() -> post(message, accepted));
+    executor.execute(() -> post(message, accepted, 0));
     return accepted;
+  }
+
+  /** POSTs the request and reads its answer (JSON or the response stream) right here. */
+  @Override
+  public boolean exchange(Request request, long deadlineNanos) {
+    post(request, new CompletableFuture<>(), deadlineNanos);
+    return true;
   }
 
   @Override
@@ -124,7 +131,12 @@ public final class StreamableHttpTransport implements Transport {
     http.close();
   }
 
-  private void post(Message message, CompletableFuture<Void> accepted) {
+  /**
+   * Sends one message and handles what comes back.
+   *
+   * @param deadline when a caller reading on its own thread gives up (System.nanoTime); 0 for none
+   */
+  private void post(Message message, CompletableFuture<Void> accepted, long deadline) {
     boolean isInitialize = message instanceof Request r && McpMethods.INITIALIZE.equals(r.method());
     OptionalLong requestId =
         message instanceof Request r ? LiveSession.idOf(r.id()) : OptionalLong.empty();
@@ -138,6 +150,9 @@ public final class StreamableHttpTransport implements Transport {
       if (!(message instanceof Request)) {
         builder.timeout(SHORT_REQUEST);
       }
+      if (deadline != 0) {
+        builder.deadline(deadline);
+      }
       response = http.send(builder.build());
     } catch (TransportException e) {
       accepted.completeExceptionally(e);
@@ -145,7 +160,9 @@ public final class StreamableHttpTransport implements Transport {
       return;
     } catch (IOException e) {
       accepted.completeExceptionally(new TransportException(HttpChannel.describe(e), e));
-      lost("cannot reach " + url + ": " + HttpChannel.describe(e));
+      if (!gaveUp(deadline)) {
+        lost("cannot reach " + url + ": " + HttpChannel.describe(e));
+      }
       return;
     } catch (InterruptedException e) {
       accepted.completeExceptionally(new TransportException("interrupted"));
@@ -187,13 +204,13 @@ public final class StreamableHttpTransport implements Transport {
     if (requestId.isEmpty()) {
       HttpChannel.discard(response.body());
     } else if (HttpChannel.isEventStream(response)) {
-      readResponseStream(response.body(), requestId.getAsLong());
+      readResponseStream(response.body(), requestId.getAsLong(), deadline);
     } else {
-      readJsonResponse(response, requestId.getAsLong());
+      readJsonResponse(response, requestId.getAsLong(), deadline);
     }
   }
 
-  private void readJsonResponse(HttpResponse response, long requestId) {
+  private void readJsonResponse(HttpResponse response, long requestId, long deadline) {
     boolean answered = false;
     try {
       byte[] body = HttpChannel.bodyBytes(response);
@@ -204,12 +221,12 @@ public final class StreamableHttpTransport implements Transport {
         }
       }
     } catch (IOException e) {
-      if (closed.get()) {
+      if (closed.get() || gaveUp(deadline)) {
         return;
       }
       log.debug("{}: reading a response failed: {}", name, e.toString());
     }
-    if (!answered && !closed.get()) {
+    if (!answered && !closed.get() && !gaveUp(deadline)) {
       sink.onRequestFailed(
           requestId,
           new TransportException(
@@ -222,14 +239,16 @@ public final class StreamableHttpTransport implements Transport {
    * connection first after numbering its events, the stream is resumed with a GET carrying {@code
    * Last-Event-ID}, as the specification's resumability section describes.
    */
-  private void readResponseStream(InputStream first, long requestId) {
+  private void readResponseStream(InputStream first, long requestId, long deadline) {
     InputStream stream = first;
     for (int resumes = 0; ; resumes++) {
       responseStreams.put(requestId, stream);
       SseEventReader reader = new SseEventReader(stream);
       boolean answered = pump(reader, OptionalLong.of(requestId));
       HttpChannel.discard(stream);
-      if (answered || closed.get() || !responseStreams.remove(requestId, stream)) {
+      // Removed in every case: an answered stream left in the map would stay there for good.
+      boolean released = !responseStreams.remove(requestId, stream);
+      if (answered || closed.get() || released || gaveUp(deadline)) {
         return;
       }
       Optional<String> lastEventId = reader.lastEventId();
@@ -238,10 +257,10 @@ public final class StreamableHttpTransport implements Transport {
             requestId, new TransportException("the response stream ended before the response"));
         return;
       }
-      if (!pause(reader.retryMillis().orElse(0))) {
+      if (!pause(reader.retryMillis().orElse(0)) || gaveUp(deadline)) {
         return;
       }
-      Optional<InputStream> resumed = resume(lastEventId.get(), requestId);
+      Optional<InputStream> resumed = resume(lastEventId.get(), requestId, deadline);
       if (resumed.isEmpty()) {
         return;
       }
@@ -249,15 +268,17 @@ public final class StreamableHttpTransport implements Transport {
     }
   }
 
-  private Optional<InputStream> resume(String lastEventId, long requestId) {
+  private Optional<InputStream> resume(String lastEventId, long requestId, long deadline) {
     try {
-      HttpResponse response =
-          http.send(
-              withSession(http.request(url))
-                  .header("Accept", "text/event-stream")
-                  .header("Last-Event-ID", lastEventId)
-                  .GET()
-                  .build());
+      HttpRequest.Builder builder =
+          withSession(http.request(url))
+              .header("Accept", "text/event-stream")
+              .header("Last-Event-ID", lastEventId)
+              .GET();
+      if (deadline != 0) {
+        builder.deadline(deadline);
+      }
+      HttpResponse response = http.send(builder.build());
       if (HttpChannel.isSuccess(response.statusCode()) && HttpChannel.isEventStream(response)) {
         return Optional.of(response.body());
       }
@@ -266,7 +287,9 @@ public final class StreamableHttpTransport implements Transport {
       sink.onRequestFailed(
           requestId, new TransportException("resuming the response stream failed: " + text));
     } catch (IOException e) {
-      lost("cannot reach " + url + ": " + HttpChannel.describe(e));
+      if (!gaveUp(deadline)) {
+        lost("cannot reach " + url + ": " + HttpChannel.describe(e));
+      }
     } catch (TransportException e) {
       sink.onRequestFailed(requestId, e);
     } catch (InterruptedException e) {
@@ -364,6 +387,12 @@ public final class StreamableHttpTransport implements Transport {
       log.warn("{}: handling an inbound message failed", name, e);
     }
     return false;
+  }
+
+  /** Whether the caller reading on this thread has stopped waiting (deadline or interrupt). */
+  private static boolean gaveUp(long deadline) {
+    return Thread.currentThread().isInterrupted()
+        || (deadline != 0 && System.nanoTime() - deadline >= 0);
   }
 
   private static boolean answers(Message message, long requestId) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.upstream.internal;
 
 import dev.gatehouse.protocol.Message;
+import dev.gatehouse.protocol.Request;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,6 +27,19 @@ public interface Transport extends AutoCloseable {
    *     received)
    */
   CompletableFuture<Void> send(Message message);
+
+  /**
+   * Sends a request and reads what comes back for it on the calling thread, handing it to the sink
+   * before returning, where the transport can (Streamable HTTP: the POST and its answer are one
+   * exchange). Saves the hand-over to another thread and back. Reading stops without reporting a
+   * failure once {@code deadlineNanos} (System.nanoTime) passes or the thread is interrupted: the
+   * caller then times out or cancels as it would have anyway.
+   *
+   * @return false when this transport cannot; the caller then uses {@link #send}
+   */
+  default boolean exchange(Request request, long deadlineNanos) {
+    return false;
+  }
 
   /** The initialize result named this version; HTTP sends it on every later request. */
   default void negotiated(String protocolVersion) {}
