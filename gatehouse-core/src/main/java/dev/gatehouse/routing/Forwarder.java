@@ -95,6 +95,20 @@ final class Forwarder {
 
   private static String key(Exchange exchange, JsonNode id) {
     String session = exchange.session().map(DownstreamSession::id).orElse("");
-    return session + '\u0000' + id.toString();
+    return session + '\u0000' + idText(id);
+  }
+
+  /**
+   * The id as text, telling 7 from "7". Strings and integers are spelled out directly: JsonNode's
+   * toString runs a whole serializer, a measurable part of a forwarded call.
+   */
+  private static String idText(JsonNode id) {
+    if (id.isString()) {
+      return "s" + id.stringValue();
+    }
+    if (id.isIntegralNumber() && id.canConvertToLong()) {
+      return "n" + id.longValue();
+    }
+    return "j" + id;
   }
 }

@@ -19,7 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * The HTTP side shared by the Streamable HTTP and legacy SSE transports: one {@link
@@ -28,6 +32,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class HttpChannel implements AutoCloseable {
   private static final int ERROR_BODY_LIMIT = 2_000;
+
+  /** Leaves the body open after the value, so that its connection can be handed back cleanly. */
+  private static final ObjectReader STREAM_READER =
+      Json.mapper().reader().without(StreamReadFeature.AUTO_CLOSE_SOURCE);
 
   private final BlockingHttpClient client;
   private final Map<String, String> headers;
@@ -116,6 +124,25 @@ final class HttpChannel implements AutoCloseable {
     return messagesOf(node);
   }
 
+  /**
+   * The messages of a JSON body, parsed as it streams in: no array the size of the body is held
+   * besides the tree (a 10 MB result costs 10 MB less). Malformed JSON is noise, as above; a
+   * connection that breaks on the way is an {@link IOException}. Closes the body.
+   */
+  static List<Message> parseMessages(InputStream body) throws IOException {
+    try (body) {
+      JsonNode node = STREAM_READER.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        return List.of();
+      }
+      return messagesOf(node);
+    } catch (JacksonIOException e) {
+      throw e.getCause();
+    } catch (JacksonException e) {
+      return List.of();
+    }
+  }
+
   static boolean isBlank(byte[] body) {
     for (byte b : body) {
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
@@ -145,22 +172,6 @@ final class HttpChannel implements AutoCloseable {
       return new String(bytes, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  /**
-   * Reads and closes the whole body; with a Content-Length into one array of exactly that size
-   * (reading to the end grows and copies buffers, several times the body in garbage).
-   */
-  static byte[] bodyBytes(HttpResponse response) throws IOException {
-    try (InputStream body = response.body()) {
-      long declared = response.contentLength();
-      if (declared < 0 || declared > Integer.MAX_VALUE - 8) {
-        return body.readAllBytes();
-      }
-      byte[] bytes = new byte[(int) declared];
-      int read = body.readNBytes(bytes, 0, bytes.length);
-      return read == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, read);
     }
   }
 

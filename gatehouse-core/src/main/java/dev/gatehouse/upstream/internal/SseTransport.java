@@ -129,7 +129,7 @@ public final class SseTransport implements Transport {
       while ((event = reader.next()).isPresent()) {
         switch (event.get().type()) {
           case "endpoint" -> onEndpoint(event.get().data().strip());
-          case "message" -> deliver(event.get().data());
+          case "message" -> deliver(event.get().bytes());
           default -> log.debug("{}: ignoring event {}", name, event.get().type());
         }
       }
@@ -162,7 +162,7 @@ public final class SseTransport implements Transport {
     endpoint.complete(target);
   }
 
-  private void deliver(String data) {
+  private void deliver(byte[] data) {
     for (Message message : HttpChannel.parseMessages(data)) {
       try {
         sink.onMessage(message, Arrival.SHARED_STREAM);

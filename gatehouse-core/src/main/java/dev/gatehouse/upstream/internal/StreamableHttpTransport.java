@@ -213,12 +213,9 @@ public final class StreamableHttpTransport implements Transport {
   private void readJsonResponse(HttpResponse response, long requestId, long deadline) {
     boolean answered = false;
     try {
-      byte[] body = HttpChannel.bodyBytes(response);
-      if (HttpChannel.isJson(response) || !HttpChannel.isBlank(body)) {
-        for (Message inbound : HttpChannel.parseMessages(body)) {
-          answered |= answers(inbound, requestId);
-          sink.onMessage(inbound, Arrival.responseStreamOf(requestId));
-        }
+      for (Message inbound : HttpChannel.parseMessages(response.body())) {
+        answered |= answers(inbound, requestId);
+        sink.onMessage(inbound, Arrival.responseStreamOf(requestId));
       }
     } catch (IOException e) {
       if (closed.get() || gaveUp(deadline)) {
@@ -367,7 +364,7 @@ public final class StreamableHttpTransport implements Transport {
         if (!"message".equals(event.get().type())) {
           continue;
         }
-        for (Message inbound : HttpChannel.parseMessages(event.get().data())) {
+        for (Message inbound : HttpChannel.parseMessages(event.get().bytes())) {
           boolean answer = requestId.isPresent() && answers(inbound, requestId.getAsLong());
           sink.onMessage(
               inbound,

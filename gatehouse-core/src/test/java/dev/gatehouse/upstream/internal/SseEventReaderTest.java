@@ -60,4 +60,55 @@ class SseEventReaderTest {
     assertThat(all(reader)).isEmpty();
     assertThat(reader.lastEventId()).contains("prime");
   }
+
+  /** Hands out the bytes a few at a time, as a network does. */
+  private static SseEventReader trickling(String text, int step) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return new SseEventReader(
+        new java.io.InputStream() {
+          private int at;
+
+          @Override
+          public int read() {
+            return at < bytes.length ? bytes[at++] & 0xFF : -1;
+          }
+
+          @Override
+          public int read(byte[] target, int offset, int length) {
+            if (at >= bytes.length) {
+              return -1;
+            }
+            int n = Math.min(Math.min(length, step), bytes.length - at);
+            System.arraycopy(bytes, at, target, offset, n);
+            at += n;
+            return n;
+          }
+        });
+  }
+
+  @Test
+  void lineEndsSplitAcrossReadsAndBareCarriageReturnsAreOneLineEndEach() throws Exception {
+    String text = "\uFEFFdata: a\r\ndata: b\r\r\nevent: x\rdata: c\r\r: note\ndata: d\n\n";
+
+    for (int step = 1; step <= 4; step++) {
+      assertThat(all(trickling(text, step)))
+          .as("read %d bytes at a time", step)
+          .containsExactly(
+              new SseEventReader.Event("message", "a\nb"),
+              new SseEventReader.Event("x", "c"),
+              new SseEventReader.Event("message", "d"));
+    }
+  }
+
+  @Test
+  void aLargeEventArrivesWholeAndTheNextOneIsUnaffected() throws Exception {
+    String big = "\u00e9x".repeat(300_000);
+
+    List<SseEventReader.Event> events =
+        all(trickling("data: " + big + "\n\nevent: small\ndata: {}\n\n", 7_000));
+
+    assertThat(events)
+        .containsExactly(
+            new SseEventReader.Event("message", big), new SseEventReader.Event("small", "{}"));
+  }
 }

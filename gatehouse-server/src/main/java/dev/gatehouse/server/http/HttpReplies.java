@@ -2,8 +2,8 @@ package dev.gatehouse.server.http;
 
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
-import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.Response;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import tools.jackson.databind.JsonNode;
@@ -12,12 +12,16 @@ import tools.jackson.databind.JsonNode;
 final class HttpReplies {
   private HttpReplies() {}
 
+  /**
+   * The message as the whole body. Serialized straight into the response: Jetty sends a body that
+   * fits its buffer with a Content-Length and streams a larger one chunked.
+   */
   static void json(HttpServletResponse response, int status, Response message) throws IOException {
-    byte[] body = Json.bytes(message.json());
     response.setStatus(status);
     response.setContentType(AcceptHeader.JSON);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    ServletOutputStream out = response.getOutputStream();
+    JsonBodies.write(out, message.json());
+    out.close();
   }
 
   /** A transport-level refusal: the status plus a JSON-RPC error without an id. */

@@ -1,6 +1,5 @@
 package dev.gatehouse.server.http;
 
-import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.Message;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -29,7 +28,7 @@ final class SseEvents {
   /** Writes and flushes one message. Compact JSON never contains a newline, so one data line. */
   static void write(OutputStream out, Message message) throws IOException {
     out.write(EVENT_PREFIX);
-    out.write(Json.bytes(message.json()));
+    JsonBodies.write(out, message.json());
     out.write(EVENT_END);
     out.flush();
   }
