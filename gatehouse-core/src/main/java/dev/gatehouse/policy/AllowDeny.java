@@ -13,14 +13,14 @@ public final class AllowDeny {
 
   private final List<String> allow;
   private final List<String> deny;
-  private final List<Glob> allowGlobs;
-  private final List<Glob> denyGlobs;
+  private final GlobSet allowGlobs;
+  private final GlobSet denyGlobs;
 
   private AllowDeny(List<String> allow, List<String> deny) {
     this.allow = List.copyOf(allow);
     this.deny = List.copyOf(deny);
-    this.allowGlobs = this.allow.stream().map(Glob::of).toList();
-    this.denyGlobs = this.deny.stream().map(Glob::of).toList();
+    this.allowGlobs = GlobSet.of(this.allow);
+    this.denyGlobs = GlobSet.of(this.deny);
   }
 
   public static AllowDeny of(List<String> allow, List<String> deny) {
@@ -44,22 +44,22 @@ public final class AllowDeny {
     return allow.isEmpty() && deny.isEmpty();
   }
 
+  /**
+   * Whether these names of one thing pass. Each list is one automaton, so the cost is one pass over
+   * each name per list however many globs the lists hold.
+   */
   public boolean permits(String... names) {
     for (String name : names) {
-      for (Glob glob : denyGlobs) {
-        if (glob.matches(name)) {
-          return false;
-        }
+      if (denyGlobs.matches(name)) {
+        return false;
       }
     }
-    if (allowGlobs.isEmpty()) {
+    if (allow.isEmpty()) {
       return true;
     }
     for (String name : names) {
-      for (Glob glob : allowGlobs) {
-        if (glob.matches(name)) {
-          return true;
-        }
+      if (allowGlobs.matches(name)) {
+        return true;
       }
     }
     return false;

@@ -9,6 +9,7 @@ import dev.gatehouse.discovery.ToolDiscovery;
 import dev.gatehouse.endpoint.DownstreamSession;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.listing.Listings;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
@@ -42,6 +43,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   private final Forwarder forwarder;
   private final Function<Exchange, View> views;
   private final ToolDiscovery discovery;
+  private final Listings listings = new Listings();
 
   /** An endpoint where every caller sees the whole catalog. */
   public GatewayHandler(UpstreamRegistry registry, EndpointSettings settings) {
@@ -209,10 +211,12 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
       String field,
       BiFunction<Catalog, View, List<ObjectNode>> items,
       Exchange exchange) {
+    Catalog catalog = registry.catalog();
+    View view = views.apply(exchange);
     ObjectNode result =
         ListPage.of(
             field,
-            items.apply(registry.catalog(), views.apply(exchange)),
+            listings.of(field, catalog, view, () -> items.apply(catalog, view)),
             ListPage.cursor(request.params()),
             settings.pageSize());
     return Response.result(request.id(), result);

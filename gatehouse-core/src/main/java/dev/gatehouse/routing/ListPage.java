@@ -1,5 +1,6 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.listing.Listing;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
@@ -40,6 +41,21 @@ final class ListPage {
     if (to < items.size()) {
       result.put("nextCursor", encode(to));
     }
+    return result;
+  }
+
+  /**
+   * The page of a kept listing: the whole of it (one page, or no paging) as the listing's own
+   * array, which writes its kept JSON text; any other page as above.
+   */
+  static ObjectNode of(String field, Listing listing, Optional<String> cursor, int pageSize) {
+    List<ObjectNode> items = listing.items();
+    int from = cursor.map(ListPage::offset).orElse(0);
+    if (from != 0 || (pageSize > 0 && pageSize < items.size())) {
+      return of(field, items, cursor, pageSize);
+    }
+    ObjectNode result = Json.object();
+    result.set(field, listing.asArray());
     return result;
   }
 

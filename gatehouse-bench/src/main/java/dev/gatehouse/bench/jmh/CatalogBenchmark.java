@@ -1,14 +1,25 @@
 package dev.gatehouse.bench.jmh;
 
+import dev.gatehouse.Gateway;
 import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.Namespace;
 import dev.gatehouse.catalog.ServerCatalog;
 import dev.gatehouse.catalog.ToolEntry;
+import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.policy.AllowDeny;
+import dev.gatehouse.policy.EndpointView;
+import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.Json;
+import dev.gatehouse.protocol.McpMethods;
+import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
+import dev.gatehouse.upstream.UpstreamConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,6 +31,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.IntNode;
@@ -27,7 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The catalog with thousands of tools from 50 upstreams: merging the listings, looking a name up,
- * and answering {@code tools/list} (items into a result, serialized) as the handler does.
+ * and answering {@code tools/list}: the bare catalog serialized, and a group endpoint's listing
+ * through its policy (each server's allow and deny globs, the group's own) as the gateway's handler
+ * answers it and serializes it for the wire.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +59,9 @@ public class CatalogBenchmark {
   private Catalog catalog;
   private String[] names;
   private int next;
+  private Gateway gateway;
+  private EndpointView view;
+  private McpHandler filtered;
 
   @Setup
   public void setUp() {
@@ -63,6 +80,49 @@ public class CatalogBenchmark {
     }
     catalog = Catalog.of(parts);
     names = exposed.toArray(String[]::new);
+
+    List<UpstreamConfig> configs = new ArrayList<>();
+    for (int u = 0; u < UPSTREAMS; u++) {
+      configs.add(UpstreamConfig.stdio("s" + u, "unused", List.of()));
+    }
+    gateway = Gateway.builder().upstreams(configs).connector(DormantUpstream::new).build();
+    parts.forEach(part -> gateway.registry().seed(part.listing()));
+    view = groupView();
+    View fixed = view;
+    filtered = gateway.endpoint(exchange -> fixed);
+    int listed =
+        filtered
+            .handle(Request.of(IntNode.valueOf(1), McpMethods.TOOLS_LIST, Json.object()), null)
+            .result()
+            .orElseThrow(() -> new IllegalStateException("tools/list failed"))
+            .path("tools")
+            .size();
+    if (listed == 0 || listed == tools) {
+      throw new IllegalStateException("the policy should hide some tools, not " + listed);
+    }
+  }
+
+  /**
+   * A group of every server: each server allows its tools by two prefixes and denies some by suffix
+   * and by {@code ?}; the group denies one name pattern across servers.
+   */
+  private static EndpointView groupView() {
+    Map<String, AllowDeny> rules = new HashMap<>();
+    for (int u = 0; u < UPSTREAMS; u++) {
+      rules.put(
+          "s" + u,
+          AllowDeny.of(
+              List.of("tool_1*", "tool_2*", "tool_3*", "s" + u + "_tool_4*", "tool_5?"),
+              List.of("*_13", "tool_2?7", "s" + u + "_tool_39")));
+    }
+    Set<String> members = new java.util.HashSet<>(rules.keySet());
+    return new EndpointView(
+        rules, Optional.of(members), AllowDeny.of(List.of(), List.of("s1?_tool_1*", "*_99")));
+  }
+
+  @TearDown
+  public void tearDown() {
+    gateway.close();
   }
 
   static ObjectNode tool(String name) {
@@ -87,6 +147,34 @@ public class CatalogBenchmark {
   public Optional<ToolEntry> lookup() {
     next = (next + 1) % names.length;
     return catalog.tool(names[next]);
+  }
+
+  /**
+   * tools/list of a group endpoint, server side: the handler's answer through the policy,
+   * serialized for the wire. The catalog is the same from call to call, as between two catalog
+   * changes.
+   */
+  @Benchmark
+  public byte[] listFiltered() {
+    Response response =
+        filtered.handle(Request.of(IntNode.valueOf(1), McpMethods.TOOLS_LIST, Json.object()), null);
+    return Json.bytes(response.json());
+  }
+
+  /**
+   * The same listing computed from scratch, as the first tools/list after a catalog change does:
+   * every tool through the policy, the items into a result, serialized.
+   */
+  @Benchmark
+  public byte[] listFilteredFromScratch() {
+    ObjectNode result = Json.object();
+    ArrayNode array = result.putArray("tools");
+    for (ToolEntry entry : catalog.tools()) {
+      if (view.tool(entry)) {
+        array.add(entry.definition());
+      }
+    }
+    return Json.bytes(Response.result(IntNode.valueOf(1), result).json());
   }
 
   /** A whole tools/list answer: the merged items into a result, serialized for the wire. */

@@ -1,0 +1,47 @@
+package dev.gatehouse.listing;
+
+import dev.gatehouse.protocol.Json;
+import java.util.List;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The items of one list as one caller sees them in one catalog snapshot, with their JSON text made
+ * on first use and kept. Immutable, like the catalog's items it holds.
+ */
+public final class Listing {
+  private final List<ObjectNode> items;
+  private volatile SerializableString json;
+
+  Listing(List<ObjectNode> items) {
+    this.items = List.copyOf(items);
+  }
+
+  public List<ObjectNode> items() {
+    return items;
+  }
+
+  /**
+   * The whole list as an array node of its own (a caller may change it) that serializes as the kept
+   * text while it still holds exactly these items.
+   */
+  public ArrayNode asArray() {
+    return new SerializedArray(this);
+  }
+
+  /** The JSON text of the whole array, made once. */
+  SerializableString json() {
+    SerializableString text = json;
+    if (text == null) {
+      ArrayNode array = Json.array();
+      items.forEach(array::add);
+      SerializedString made = new SerializedString(Json.text(array));
+      made.asUnquotedUTF8();
+      json = made;
+      text = made;
+    }
+    return text;
+  }
+}
