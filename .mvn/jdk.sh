@@ -7,9 +7,18 @@ gatehouse_java_major() {
     sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 
+# The JDK's release file names its version; reading it is much faster than starting a JVM.
+gatehouse_release_major() {
+  [ -f "$1/release" ] &&
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1
+}
+
 gatehouse_jdk_ok() {
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
-  gatehouse_jdk_major=$(gatehouse_java_major "$1/bin/java")
+  gatehouse_jdk_major=$(gatehouse_release_major "$1" || true)
+  if [ -z "$gatehouse_jdk_major" ]; then
+    gatehouse_jdk_major=$(gatehouse_java_major "$1/bin/java")
+  fi
   [ -n "$gatehouse_jdk_major" ] && [ "$gatehouse_jdk_major" -ge 21 ]
 }
 
