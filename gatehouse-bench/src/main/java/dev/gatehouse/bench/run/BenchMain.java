@@ -69,7 +69,7 @@ public final class BenchMain {
       measurements = bench.measure();
       // The scale checks get the machine to themselves, but for the echo upstream.
       bench.stopTargets();
-      scale = new ScaleChecks(bench.launcher, plan).run(bench.upstreams.get("echo"));
+      scale = new ScaleChecks(bench.launcher, plan, env).run(bench.upstreams.get("echo"));
     } finally {
       bench.stop();
     }
@@ -181,11 +181,24 @@ public final class BenchMain {
     return measurements;
   }
 
+  /**
+   * Runs every kind of load the plan measures on this upstream once, unmeasured: a JVM target (the
+   * gateway, the echo upstream) compiles each path before it is timed instead of while it is.
+   */
   private void warmUp(String upstream, Target target) throws InterruptedException {
     System.err.printf("bench: warming up %s (%s)%n", target.name(), upstream);
-    once(new Load(upstream, "call-small", 16), target, 0, plan.warmup());
-    if (target.listEndpoint().isPresent()) {
-      once(new Load(upstream, "list", 4), target, 0, plan.warmup().dividedBy(3));
+    List<String> kinds =
+        plan.loads().stream()
+            .filter(l -> l.upstream().equals(upstream))
+            .map(Load::kind)
+            .distinct()
+            .toList();
+    for (String kind : kinds) {
+      Load load = new Load(upstream, kind, kind.equals("list") ? 4 : 16);
+      if (load.listing() && target.listEndpoint().isEmpty()) {
+        continue;
+      }
+      once(load, target, 0, kind.equals("call-small") ? plan.warmup() : plan.warmup().dividedBy(2));
     }
   }
 

@@ -34,35 +34,63 @@ final class Goals {
                     scale.idleSessions(),
                     scale.rssBytesPerIdleSession() / 1024),
                 verdict(scale.heapBytesPerIdleSession() <= 16 * 1024)));
-    goals.add(
-        scale.startupMillis() < 0
-            ? new Goal("startup to ready <= 1 s", "check failed", "not measured")
-            : new Goal(
-                "startup to ready <= 1 s with the last-known catalog",
-                String.format(
-                    "%d ms from JVM start to a ready catalog, fetched live (there is no"
-                        + " last-known catalog yet)",
-                    scale.startupMillis()),
-                verdict(scale.startupMillis() <= 1000)));
-    Optional<JmhResults.Score> listing = jmh.find("CatalogBenchmark.listAll");
-    goals.add(
-        listing
-            .map(s ->
-                new Goal(
-                    "tools/list of 5,000 tools through policy filtering <= 5 ms server-side",
-                    String.format(
-                        "%.2f ms (JMH, handler + serialization; no policy exists yet)",
-                        toMillis(s)),
-                    verdict(toMillis(s) <= 5)))
-            .orElse(
-                new Goal(
-                    "tools/list of 5,000 tools through policy filtering <= 5 ms server-side",
-                    "micro-benchmarks not run (bench/run.sh without --quick runs them)",
-                    "not measured")));
-    goals.add(
-        new Goal(
-            "search over 10,000 tools <= 2 ms", "the gateway has no search yet", "not measured"));
+    goals.add(startup(scale));
+    goals.add(listing(jmh));
+    goals.add(search(jmh));
     return goals;
+  }
+
+  private static Goal startup(ScaleChecks.Results scale) {
+    String goal = "startup to ready <= 1 s with the last-known catalog";
+    if (scale.serveKeptMillis() < 0) {
+      return new Goal(goal, "check failed", "not measured");
+    }
+    return new Goal(
+        goal,
+        String.format(
+            "%d ms from spawning `./gatehouse serve` to a tools/list answered from the kept"
+                + " catalog (median of %d; the first start, listing live: %d ms)",
+            scale.serveKeptMillis(), scale.serveKeptRuns().length, scale.serveFirstMillis()),
+        verdict(scale.serveKeptMillis() <= 1000));
+  }
+
+  private static Goal listing(JmhResults jmh) {
+    String goal = "tools/list of 5,000 tools through policy filtering <= 5 ms server-side";
+    Optional<JmhResults.Score> listed = jmh.exact("CatalogBenchmark.listFiltered");
+    if (listed.isEmpty()) {
+      return new Goal(
+          goal,
+          "micro-benchmarks not run (bench/run.sh without --quick runs them)",
+          "not measured");
+    }
+    String scratch =
+        jmh.exact("CatalogBenchmark.listFilteredFromScratch")
+            .map(s -> String.format("; %.2f ms the first time after a catalog change", toMillis(s)))
+            .orElse("");
+    return new Goal(
+        goal,
+        String.format(
+            "%.2f ms (JMH: a group endpoint's 5,000 tools through per-server and group allow/deny"
+                + " globs, handler + serialization%s)",
+            toMillis(listed.get()), scratch),
+        verdict(toMillis(listed.get()) <= 5));
+  }
+
+  private static Goal search(JmhResults jmh) {
+    String goal = "search over 10,000 tools <= 2 ms";
+    return jmh.exact("SearchBenchmark.search")
+        .map(s ->
+            new Goal(
+                goal,
+                String.format(
+                    "%.3f ms (JMH: search_tools on a discovery endpoint, 10,000 tools)",
+                    toMillis(s)),
+                verdict(toMillis(s) <= 2)))
+        .orElse(
+            new Goal(
+                goal,
+                "micro-benchmarks not run (bench/run.sh without --quick runs them)",
+                "not measured"));
   }
 
   private static Goal cpuVersusNginx(List<Row> rows) {

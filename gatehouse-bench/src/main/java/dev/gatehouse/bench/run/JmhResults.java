@@ -58,8 +58,8 @@ record JmhResults(List<Score> scores) {
     }
   }
 
-  /** The score of a benchmark whose label contains {@code part}. */
-  Optional<Score> find(String part) {
-    return scores.stream().filter(s -> s.label().contains(part)).findFirst();
+  /** The score of exactly this benchmark ({@code Class.method}). */
+  Optional<Score> exact(String benchmark) {
+    return scores.stream().filter(s -> s.benchmark().equals(benchmark)).findFirst();
   }
 }

@@ -36,10 +36,11 @@ final class Method {
         `list` is `tools/list` of 1,000 tools from 20 upstreams (direct and nginx: one upstream
         endpoint listing the same 1,000 tools). A call counts as an error unless it is answered
         HTTP 200 with a JSON-RPC result.
-      - **Interleaving.** Every target is warmed up first; then each repeat runs every load
-        through every target, the order rotating, so drift of the shared, noisy 2-core machine
-        spreads over all targets. Tables show medians over the repeats, and ratios against
-        `direct` and `nginx` of the same run.
+      - **Interleaving.** Every target is warmed up first with each kind of load the run measures
+        (a JVM compiles each path before it is timed, not while it is); then each repeat runs
+        every load through every target, the order rotating, so drift of the shared, noisy 2-core
+        machine spreads over all targets. Tables show medians over the repeats, and ratios
+        against `direct` and `nginx` of the same run.
       - **Costs.** CPU per call: user + system ticks of the target's whole process tree (nginx
         master and workers, a JVM, node) from `/proc/<pid>/stat` before and after the run,
         divided by the calls. Allocation per call (gateway only): the probe JVM answers `stats` on
@@ -47,10 +48,14 @@ final class Method {
         carriers of virtual threads too); nothing is added to the gateway itself. RSS from
         `/proc/<pid>/status`. The load generator, gateway and upstream share the 2 cores, so
         CPU per call and allocation per call are the steadiest figures.
-      - **Scale checks.** A separate gateway each: startup is JVM start to the catalog being
-        ready (one upstream); idle sessions are opened with initialize + initialized and left
-        idle, heap is read after full GCs before and after; the large catalog is 50 upstreams of
-        1,000 tools; the large result is a `tools/call` answered with 10 MB of text.
+      - **Scale checks.** Startup is `./gatehouse serve` as a user runs it (the launcher of this
+        checkout, a home of its own, one upstream): the first start lists the upstream live and
+        keeps its catalog (and leaves the launcher's class-data archive when there is none), the
+        next three are timed from spawning the launcher to the first `tools/list` answered from
+        the kept catalog. The other checks run a separate gateway each: idle sessions are opened
+        with initialize + initialized and left idle, heap is read after full GCs before and
+        after; the large catalog is 50 upstreams of 1,000 tools; the large result is a
+        `tools/call` answered with 10 MB of text.
       - **Micro-benchmarks.** `gatehouse-bench/src/main/java/dev/gatehouse/bench/jmh`; run alone
         with `java -cp "$(cat gatehouse-bench/target/classpath.txt):gatehouse-bench/target/classes"
         org.openjdk.jmh.Main`. They are compiled by `./mvnw verify` but never run there.

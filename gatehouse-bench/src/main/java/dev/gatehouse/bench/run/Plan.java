@@ -62,7 +62,7 @@ record Plan(
         loads,
         3,
         Duration.ofSeconds(3),
-        Duration.ofSeconds(6),
+        Duration.ofSeconds(10),
         10_000,
         50,
         1_000,

@@ -19,17 +19,24 @@ import tools.jackson.databind.node.ObjectNode;
 final class ScaleChecks {
   private static final Duration LIMIT = Duration.ofSeconds(120);
 
+  private static final int KEPT_STARTS = 3;
+
   private final Launcher launcher;
   private final Plan plan;
+  private final BenchEnv env;
 
-  ScaleChecks(Launcher launcher, Plan plan) {
+  ScaleChecks(Launcher launcher, Plan plan, BenchEnv env) {
     this.launcher = launcher;
     this.plan = plan;
+    this.env = env;
   }
 
   /** Everything measured; a check that failed leaves its figures at -1 and says why in notes. */
   record Results(
       long startupMillis,
+      long serveFirstMillis,
+      long serveKeptMillis,
+      long[] serveKeptRuns,
       int idleSessions,
       double heapBytesPerIdleSession,
       double rssBytesPerIdleSession,
@@ -49,6 +56,13 @@ final class ScaleChecks {
 
   Results run(Upstream echo) throws InterruptedException {
     List<String> notes = new ArrayList<>();
+    System.err.println("bench: scale: gatehouse serve startup");
+    ServeStartup.Result serve = new ServeStartup.Result(-1, new long[0]);
+    try {
+      serve = ServeStartup.measure(env, echo, KEPT_STARTS);
+    } catch (IOException | RuntimeException e) {
+      notes.add("gatehouse serve startup check failed: " + e);
+    }
     long startup = -1;
     double heapPerSession = -1;
     double rssPerSession = -1;
@@ -133,6 +147,9 @@ final class ScaleChecks {
     }
     return new Results(
         startup,
+        serve.firstMillis(),
+        serve.medianKeptMillis(),
+        serve.keptMillis(),
         plan.idleSessions(),
         heapPerSession,
         rssPerSession,
