@@ -3,6 +3,7 @@ package dev.gatehouse;
 import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.Namespace;
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.modern.DualEraHandler;
 import dev.gatehouse.registry.UpstreamRegistry;
 import dev.gatehouse.routing.EndpointSettings;
 import dev.gatehouse.routing.GatewayHandler;
@@ -21,11 +22,12 @@ import java.util.function.Function;
  */
 public final class Gateway implements AutoCloseable {
   private final UpstreamRegistry registry;
-  private final GatewayHandler handler;
+  private final McpHandler handler;
 
   private Gateway(Builder builder) {
     this.registry = new UpstreamRegistry(builder.upstreams, builder.connector, builder.separator);
-    this.handler = new GatewayHandler(registry, builder.settings);
+    // The routing core is era-neutral; the 2026-07-28 revision is adapted around it.
+    this.handler = DualEraHandler.of(new GatewayHandler(registry, builder.settings));
   }
 
   public static Builder builder() {
@@ -38,7 +40,7 @@ public final class Gateway implements AutoCloseable {
     return this;
   }
 
-  /** The gateway as an MCP server, for transports to drive. */
+  /** The gateway as an MCP server of both protocol eras, for transports to drive. */
   public McpHandler handler() {
     return handler;
   }

@@ -1,9 +1,12 @@
 package dev.gatehouse.server.http;
 
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.modern.Envelope;
+import dev.gatehouse.modern.McpHeaders;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
+import dev.gatehouse.protocol.JsonRpcCodes;
 import dev.gatehouse.protocol.McpMethods;
 import dev.gatehouse.protocol.Message;
 import dev.gatehouse.protocol.Notification;
@@ -20,15 +23,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The MCP Streamable HTTP endpoint, server side (revisions 2025-03-26 to 2025-11-25): POST carries
- * client messages, GET opens the session's stream of unsolicited messages, DELETE ends a session.
- * Drives any {@link McpHandler}; handler calls block the request's (virtual) thread.
+ * The MCP Streamable HTTP endpoint, server side, for both eras on one URL. Session era (2025-03-26
+ * to 2025-11-25): POST carries client messages, GET opens the session's stream of unsolicited
+ * messages, DELETE ends a session. Stateless (2026-07-28): every request is a POST that carries its
+ * version and capabilities in {@code _meta}, mirrored in headers, and is answered on its own
+ * response. Drives any {@link McpHandler}; handler calls block the request's (virtual) thread.
  *
  * <p>Batches (JSON arrays, allowed only by 2025-03-26) are refused with -32600. Origin and Host are
  * checked on every request; see {@link HttpTransportOptions} for limits.
@@ -39,10 +47,8 @@ public final class StreamableHttpServlet extends HttpServlet {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpServlet.class);
   private static final long serialVersionUID = 1L;
-  private static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
-  private static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
 
-  /** Which generation of the protocol a POST speaks; decided in {@link #eraOf} alone. */
+  /** Which generation of the protocol a POST speaks; decided in {@code eraOf} alone. */
   private enum Era {
     /** 2025-11-25 and older: initialize creates a session, later messages name it. */
     SESSION,
@@ -54,6 +60,7 @@ public final class StreamableHttpServlet extends HttpServlet {
   private final transient HttpTransportOptions options;
   private final transient RequestGuard guard;
   private final transient HttpSessions sessions;
+  private final transient Set<PostExchange> stateless = ConcurrentHashMap.newKeySet();
 
   private StreamableHttpServlet(McpHandlerResolver resolver, HttpTransportOptions options) {
     this.resolver = resolver;
@@ -82,10 +89,14 @@ public final class StreamableHttpServlet extends HttpServlet {
     return sessions.size();
   }
 
-  /** Ends every session (telling the handlers) and closes their GET streams. */
+  /**
+   * Ends every session (telling the handlers) and closes their GET streams; stateless requests
+   * still running (such as {@code subscriptions/listen} streams) are told to end.
+   */
   public void shutdown() {
     sessions.stopExpiry();
     sessions.endAll();
+    stateless.forEach(PostExchange::close);
   }
 
   @Override
@@ -151,36 +162,123 @@ public final class StreamableHttpServlet extends HttpServlet {
       HttpReplies.error(resp, 400, null, e);
       return;
     }
-    switch (eraOf(message)) {
+    switch (eraOf(message, req)) {
       case SESSION -> postInSession(message, req, resp, accept);
-      case STATELESS -> {
-        // The stateless revision gets its own path here: no session lookup, an Exchange with an
-        // empty session() built from params._meta, no GET stream. Until it exists, answer as a
-        // server that does not speak that revision, so clients fall back to initialize.
-        String requested =
-            ((Request) message)
-                .meta()
-                .flatMap(m -> Json.string(m, META_PROTOCOL_VERSION))
-                .orElse("");
-        unsupportedVersion(resp, ((Request) message).id(), requested);
-      }
+      case STATELESS -> postStateless(message, req, resp, accept);
     }
   }
 
   /**
-   * The one place that decides the era of a POST. Session era unless the request declares the
-   * 2026-07-28 revision in {@code params._meta}.
+   * The one place that decides the era of a POST. Stateless when the body claims a revision in
+   * {@code params._meta} (whatever the value: a bad claim is refused, never served as session-era
+   * traffic), or when it claims none but the version header names a stateless revision; session era
+   * otherwise.
    */
-  private static Era eraOf(Message message) {
-    if (message instanceof Request request
-        && request
-            .meta()
-            .flatMap(meta -> Json.string(meta, META_PROTOCOL_VERSION))
-            .filter(v -> !ProtocolVersion.isSessionEra(v))
-            .isPresent()) {
+  private static Era eraOf(Message message, HttpServletRequest req) {
+    if (message instanceof Response) {
+      return Era.SESSION;
+    }
+    if (Envelope.isClaimedBy(message)) {
       return Era.STATELESS;
     }
-    return Era.SESSION;
+    String header = req.getHeader(PROTOCOL_VERSION_HEADER);
+    return header != null && ProtocolVersion.isStateless(header.strip())
+        ? Era.STATELESS
+        : Era.SESSION;
+  }
+
+  /**
+   * A 2026-07-28 message: no session, the envelope and the mirrored headers checked first (400 with
+   * the revision's error codes), then the handler with an exchange built from the envelope.
+   */
+  private void postStateless(
+      Message message, HttpServletRequest req, HttpServletResponse resp, AcceptHeader accept)
+      throws IOException {
+    String path = pathRemainder(req);
+    Optional<McpHandler> found = resolver.resolve(path);
+    JsonNode id = message instanceof Request r ? r.id() : null;
+    if (found.isEmpty()) {
+      HttpReplies.error(resp, 404, id, notFound("No MCP endpoint at this path"));
+      return;
+    }
+    McpHandler handler = found.get();
+    Function<String, Optional<String>> headers = name -> Optional.ofNullable(req.getHeader(name));
+    if (message instanceof Notification notification) {
+      // Closing a response stream is this revision's cancellation over HTTP, and request ids are
+      // only unique per client, so a posted cancellation could hit another client's request.
+      if (!McpMethods.CANCELLED.equals(notification.method())) {
+        String version =
+            Optional.ofNullable(req.getHeader(PROTOCOL_VERSION_HEADER))
+                .map(String::strip)
+                .orElse(ProtocolVersion.LATEST_STATELESS);
+        PostExchange exchange =
+            new PostExchange(
+                Optional.empty(),
+                version,
+                Json.object(),
+                req,
+                resp,
+                accept,
+                options.keepAliveInterval(),
+                false);
+        HandlerCalls.onNotification(handler, notification, exchange);
+      }
+      HttpReplies.status(resp, HttpServletResponse.SC_ACCEPTED);
+      return;
+    }
+    Request request = (Request) message;
+    Envelope envelope;
+    try {
+      McpHeaders.checkAgreement(request, headers);
+      envelope = Envelope.read(request, handler.protocolVersions());
+      McpHeaders.check(request, headers);
+    } catch (GatewayException e) {
+      HttpReplies.error(resp, 400, request.id(), e);
+      return;
+    }
+    if (McpMethods.SUBSCRIPTIONS_LISTEN.equals(request.method()) && !accept.eventStream()) {
+      HttpReplies.error(
+          resp,
+          406,
+          request.id(),
+          new GatewayException(
+              ErrorCode.INVALID_REQUEST,
+              "Not Acceptable: subscriptions/listen answers with text/event-stream"));
+      return;
+    }
+    PostExchange exchange =
+        new PostExchange(
+            Optional.empty(),
+            envelope.protocolVersion(),
+            envelope.clientCapabilities(),
+            req,
+            resp,
+            accept,
+            options.keepAliveInterval(),
+            options.streamResponses());
+    stateless.add(exchange);
+    try {
+      Response answer = HandlerCalls.handle(handler, request, exchange);
+      exchange.complete(answer, statusOf(answer));
+    } finally {
+      stateless.remove(exchange);
+    }
+  }
+
+  /**
+   * The HTTP status of a stateless answer sent as plain JSON: the revision's request errors are
+   * 400, an unknown method 404, everything else (tool errors included) 200.
+   */
+  private static int statusOf(Response answer) {
+    int code = answer.error().map(e -> e.path("code").asInt(0)).orElse(0);
+    return switch (code) {
+      case JsonRpcCodes.HEADER_MISMATCH,
+          JsonRpcCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+          JsonRpcCodes.UNSUPPORTED_PROTOCOL_VERSION ->
+          HttpServletResponse.SC_BAD_REQUEST;
+      case JsonRpcCodes.METHOD_NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+      default -> HttpServletResponse.SC_OK;
+    };
   }
 
   private void postInSession(
@@ -373,7 +471,7 @@ public final class StreamableHttpServlet extends HttpServlet {
   private static void unsupportedVersion(HttpServletResponse resp, JsonNode id, String requested)
       throws IOException {
     ObjectNode error = Json.object();
-    error.put("code", UNSUPPORTED_PROTOCOL_VERSION);
+    error.put("code", JsonRpcCodes.UNSUPPORTED_PROTOCOL_VERSION);
     error.put("message", "Unsupported protocol version");
     ObjectNode data = error.putObject("data");
     ProtocolVersion.SESSION_ERA.forEach(data.putArray("supported")::add);
