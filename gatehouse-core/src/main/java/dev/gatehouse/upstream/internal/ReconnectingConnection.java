@@ -1,8 +1,11 @@
 package dev.gatehouse.upstream.internal;
 
+import dev.gatehouse.modern.MetaKeys;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
+import dev.gatehouse.protocol.McpMethods;
+import dev.gatehouse.protocol.Notification;
 import dev.gatehouse.protocol.ProtocolVersion;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
@@ -37,6 +40,17 @@ public final class ReconnectingConnection implements UpstreamConnection {
   private static final Logger log = LoggerFactory.getLogger(ReconnectingConnection.class);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
   private static final List<Integer> NOT_STREAMABLE = List.of(400, 404, 405);
+  private static final Duration STDIO_PROBE_LIMIT = Duration.ofSeconds(10);
+
+  /**
+   * Which protocol era the upstream speaks, as far as the last connection found out. Remembered
+   * across reconnects so the probe runs once; forgotten when the assumption fails.
+   */
+  private enum Era {
+    UNKNOWN,
+    SESSION,
+    STATELESS
+  }
 
   private final UpstreamConfig config;
   private final UpstreamOptions options;
@@ -54,6 +68,8 @@ public final class ReconnectingConnection implements UpstreamConnection {
   private volatile ServerInfo serverInfo;
   private volatile LiveSession ready;
   private volatile TransportKind transportInUse;
+  private volatile Era era = Era.UNKNOWN;
+  private volatile StatelessCalls stateless;
   private LiveSession current;
   private boolean closed;
 
@@ -111,13 +127,20 @@ public final class ReconnectingConnection implements UpstreamConnection {
           serverDetail(),
           null);
     }
+    StatelessCalls calls = stateless;
+    if (calls != null && calls.session() == session) {
+      return calls.call(method, params, options);
+    }
     return session.call(method, params, options);
   }
 
   @Override
   public void notify(String method, ObjectNode params) {
     LiveSession session = ready;
-    if (session != null) {
+    StatelessCalls calls = stateless;
+    if (session != null && calls != null && calls.session() == session) {
+      calls.notify(method, params);
+    } else if (session != null) {
       session.notify(method, params);
     } else {
       log.debug("{}: dropping {} while not ready", config.name(), method);
@@ -169,6 +192,10 @@ public final class ReconnectingConnection implements UpstreamConnection {
             return;
           }
           becomeReady(session);
+          StatelessCalls calls = stateless;
+          if (calls != null && calls.session() == session) {
+            calls.start();
+          }
           failures = 0;
           LiveSession.Loss loss = session.awaitLoss();
           ready = null;
@@ -196,6 +223,11 @@ public final class ReconnectingConnection implements UpstreamConnection {
           becomeUnavailable("unexpected failure: " + e);
         } finally {
           ready = null;
+          StatelessCalls calls = stateless;
+          if (calls != null) {
+            stateless = null;
+            calls.close();
+          }
           if (session != null) {
             session.close();
           }
@@ -233,25 +265,113 @@ public final class ReconnectingConnection implements UpstreamConnection {
     }
   }
 
+  /**
+   * One connection over one transport kind. Unless the upstream is known to be session-era (or the
+   * transport is legacy SSE), a {@code server/discover} probe comes first: a stateless server is
+   * then ready, anything else is reached with {@code initialize}.
+   */
   private LiveSession attempt(TransportKind kind) throws TransportException {
-    LiveSession session =
-        new LiveSession(
-            config.name(),
-            transports.create(kind),
-            ids,
-            notification -> events.post(l -> l.onNotification(this, notification)),
-            executor,
-            this::fallback,
-            config.timeout());
-    synchronized (lock) {
-      if (closed) {
-        return null;
+    if (kind != TransportKind.SSE && era != Era.SESSION) {
+      Optional<LiveSession> statelessSession = attemptStateless(kind);
+      if (statelessSession.isPresent() || isClosed()) {
+        return statelessSession.orElse(null);
       }
-      current = session;
+    }
+    return attemptSession(kind);
+  }
+
+  /** Probes with {@code server/discover}; empty when the upstream turned out session-era. */
+  private Optional<LiveSession> attemptStateless(TransportKind kind) throws TransportException {
+    LiveSession session = newSession(kind);
+    if (session == null) {
+      return Optional.empty();
     }
     try {
       session.open();
-      ObjectNode result = session.initialize(initializeParams(), options.handshakeTimeout());
+      session.transport().negotiated(ProtocolVersion.LATEST_STATELESS);
+      Optional<Response> answer;
+      try {
+        answer =
+            session.handshake(
+                McpMethods.SERVER_DISCOVER, DiscoveryProbe.params(options), probeTimeout(kind));
+      } catch (TransportException e) {
+        if (!refusedBySessionEraServer(kind, e)) {
+          throw e;
+        }
+        return sessionEra(session, e.getMessage());
+      }
+      if (answer.isEmpty()) {
+        if (kind == TransportKind.STDIO) {
+          return sessionEra(session, "no answer to server/discover");
+        }
+        throw new TransportException(
+            "no answer to server/discover within " + LiveSession.seconds(probeTimeout(kind)));
+      }
+      return switch (DiscoveryProbe.judge(answer.get())) {
+        case DiscoveryProbe.Stateless found -> {
+          session.transport().negotiated(found.version());
+          session.confirmStateless();
+          serverInfo = found.info();
+          transportInUse = kind;
+          era = Era.STATELESS;
+          stateless =
+              new StatelessCalls(config.name(), session, found.info(), options, this::announce);
+          yield Optional.of(session);
+        }
+        case DiscoveryProbe.SessionEra legacy -> sessionEra(session, legacy.why());
+        case DiscoveryProbe.Refused refused -> throw new TransportException(refused.why());
+      };
+    } catch (TransportException | RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  private Optional<LiveSession> sessionEra(LiveSession probe, String why) {
+    log.debug("{}: speaks the session era ({}); initializing", config.name(), why);
+    era = Era.SESSION;
+    probe.close();
+    return Optional.empty();
+  }
+
+  /**
+   * A probe failure that still tells the era: over HTTP a 400, 404 or 405 without a 2026-07-28
+   * error (such an error would have come back as the answer), over stdio a server that exits or
+   * hangs up on the unknown request. Anything else is an outage.
+   */
+  private static boolean refusedBySessionEraServer(TransportKind kind, TransportException e) {
+    return kind == TransportKind.STDIO || NOT_STREAMABLE.contains(e.httpStatus().orElse(0));
+  }
+
+  /**
+   * A silent stdio server is a session-era one that ignores requests before initialize; a short
+   * wait keeps that from delaying every start. Over HTTP silence is an outage, not a verdict.
+   */
+  private Duration probeTimeout(TransportKind kind) {
+    Duration handshake = options.handshakeTimeout();
+    return kind == TransportKind.STDIO && handshake.compareTo(STDIO_PROBE_LIMIT) > 0
+        ? STDIO_PROBE_LIMIT
+        : handshake;
+  }
+
+  private LiveSession attemptSession(TransportKind kind) throws TransportException {
+    LiveSession session = newSession(kind);
+    if (session == null) {
+      return null;
+    }
+    try {
+      session.open();
+      Response answer = session.initialize(initializeParams(), options.handshakeTimeout());
+      if (answer.isError()) {
+        if (DiscoveryProbe.namesStatelessVersions(answer)) {
+          // The server moved on to the stateless revision: probe again next time.
+          era = Era.UNKNOWN;
+        }
+        throw new TransportException("initialize failed: " + LiveSession.errorText(answer));
+      }
+      if (!(answer.result().orElse(null) instanceof ObjectNode result)) {
+        throw new TransportException("initialize answered without a result object");
+      }
       ServerInfo info = serverInfoOf(result);
       session.confirm(info.protocolVersion(), options.handshakeTimeout());
       serverInfo = info;
@@ -261,6 +381,38 @@ public final class ReconnectingConnection implements UpstreamConnection {
       session.close();
       throw e;
     }
+  }
+
+  /** A new session over a new transport, registered as current; null once closed. */
+  private LiveSession newSession(TransportKind kind) throws TransportException {
+    LiveSession session =
+        new LiveSession(
+            config.name(),
+            transports.create(kind),
+            ids,
+            this::announce,
+            executor,
+            this::fallback,
+            config.timeout());
+    synchronized (lock) {
+      if (closed) {
+        return null;
+      }
+      current = session;
+    }
+    return session;
+  }
+
+  /**
+   * Reports a notification to the listeners. Listen-stream bookkeeping of 2026-07-28 upstreams (the
+   * acknowledgment, the subscription id) stays here: to the engine every upstream speaks alike.
+   */
+  private void announce(Notification notification) {
+    if (McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED.equals(notification.method())) {
+      return;
+    }
+    MetaKeys.remove(notification.params(), MetaKeys.SUBSCRIPTION_ID);
+    events.post(l -> l.onNotification(this, notification));
   }
 
   private ObjectNode initializeParams() {
