@@ -98,7 +98,8 @@ final class ListenStream implements DownstreamSession {
 
   /** Sends the acknowledgment; nothing goes out on the stream before it. */
   void acknowledge() {
-    ObjectNode params = filter.toJson(honoredUris);
+    ObjectNode params = Json.object();
+    params.set("notifications", filter.toJson(honoredUris));
     tag(params);
     sink.send(Notification.of(McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED, params));
     acknowledged = true;

@@ -12,9 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns an era-neutral answer into a 2026-07-28 one: every result gets {@code resultType} and the
  * server's identity in {@code _meta}, cacheable results get {@code ttlMs} and {@code cacheScope},
- * and error codes renumbered by the revision get their new number.
+ * and error codes renumbered by the revision get their new number. And the way back: an answer of a
+ * 2026-07-28 upstream in the era-neutral shape the core works with.
  */
-final class StatelessResults {
+public final class StatelessResults {
   /** Results that must carry caching hints when complete. */
   static final Set<String> CACHEABLE =
       Set.of(
@@ -38,6 +39,22 @@ final class StatelessResults {
   static final String CACHE_SCOPE = "private";
 
   private StatelessResults() {}
+
+  /**
+   * The era-neutral shape of an upstream's answer, in place: {@code resultType} is removed when the
+   * result is complete (an {@code input_required} result keeps it, the only case the core must tell
+   * apart), and so is the server's identity in {@code _meta}, which names the upstream, not the
+   * gateway.
+   */
+  public static Response neutral(Response response) {
+    if (response.result().orElse(null) instanceof ObjectNode result) {
+      if (COMPLETE.equals(result.path("resultType").asString(""))) {
+        result.remove("resultType");
+      }
+      MetaKeys.remove(result, MetaKeys.SERVER_INFO);
+    }
+    return response;
+  }
 
   /** Adapts a response in place and returns it. */
   static Response adapt(Response response, String method, Optional<ObjectNode> serverInfo) {
@@ -78,7 +95,7 @@ final class StatelessResults {
   }
 
   /** True when a result asks the client for more input. */
-  static boolean isInputRequired(Response response) {
+  public static boolean isInputRequired(Response response) {
     return response
         .result()
         .map(r -> INPUT_REQUIRED.equals(r.path("resultType").asString("")))

@@ -3,6 +3,7 @@ package dev.gatehouse.upstream.internal;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.modern.Envelope;
 import dev.gatehouse.modern.MetaKeys;
+import dev.gatehouse.modern.StatelessResults;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
@@ -123,7 +124,7 @@ final class StatelessCalls {
   private Response withInput(String method, ObjectNode params, CallOptions call) {
     Response response = send(method, params, call);
     Optional<Exchange> origin = call.origin();
-    for (int round = 1; isInputRequired(response); round++) {
+    for (int round = 1; StatelessResults.isInputRequired(response); round++) {
       if (origin.isEmpty() || origin.get().session().isEmpty()) {
         return response;
       }
@@ -184,7 +185,7 @@ final class StatelessCalls {
     MetaKeys.metaOf(params).ifPresent(meta::setAll);
     sent.set("_meta", meta);
     envelope(call.origin()).writeTo(sent);
-    return normalized(session.call(method, sent, call));
+    return StatelessResults.neutral(session.call(method, sent, call));
   }
 
   private Envelope envelope(Optional<Exchange> origin) {
@@ -214,25 +215,5 @@ final class StatelessCalls {
     params.set("notifications", filter);
     envelope(Optional.empty()).writeTo(params);
     return Optional.of(params);
-  }
-
-  /**
-   * The era-neutral shape of an answer: no {@code resultType} when complete, no server identity.
-   */
-  static Response normalized(Response response) {
-    if (response.result().orElse(null) instanceof ObjectNode result) {
-      if ("complete".equals(result.path("resultType").asString(""))) {
-        result.remove("resultType");
-      }
-      MetaKeys.remove(result, MetaKeys.SERVER_INFO);
-    }
-    return response;
-  }
-
-  private static boolean isInputRequired(Response response) {
-    return response
-        .result()
-        .map(r -> "input_required".equals(r.path("resultType").asString("")))
-        .orElse(false);
   }
 }
