@@ -6,7 +6,6 @@ import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.McpMethods;
 import dev.gatehouse.protocol.Notification;
-import dev.gatehouse.protocol.ProtocolVersion;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
 import dev.gatehouse.upstream.CallOptions;
@@ -40,23 +39,13 @@ public final class ReconnectingConnection implements UpstreamConnection {
   private static final Logger log = LoggerFactory.getLogger(ReconnectingConnection.class);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
   private static final List<Integer> NOT_STREAMABLE = List.of(400, 404, 405);
-  private static final Duration STDIO_PROBE_LIMIT = Duration.ofSeconds(10);
-
-  /**
-   * Which protocol era the upstream speaks, as far as the last connection found out. Remembered
-   * across reconnects so the probe runs once; forgotten when the assumption fails.
-   */
-  private enum Era {
-    UNKNOWN,
-    SESSION,
-    STATELESS
-  }
 
   private final UpstreamConfig config;
   private final UpstreamOptions options;
   private final Executor executor;
   private final TransportFactory transports;
   private final ListenerEvents events;
+  private final Handshakes handshakes;
   private final AtomicLong ids = new AtomicLong();
   private final AtomicBoolean started = new AtomicBoolean();
   private final CountDownLatch closedSignal = new CountDownLatch(1);
@@ -68,7 +57,6 @@ public final class ReconnectingConnection implements UpstreamConnection {
   private volatile ServerInfo serverInfo;
   private volatile LiveSession ready;
   private volatile TransportKind transportInUse;
-  private volatile Era era = Era.UNKNOWN;
   private volatile StatelessCalls stateless;
   private LiveSession current;
   private boolean closed;
@@ -83,6 +71,7 @@ public final class ReconnectingConnection implements UpstreamConnection {
                 task -> Thread.ofVirtual().name("gatehouse-upstream-" + config.name()).start(task));
     this.transports = new TransportFactory(config, options, executor);
     this.events = new ListenerEvents(executor);
+    this.handshakes = new Handshakes(config.name(), options, this::newSession, this::announce);
   }
 
   @Override
@@ -265,126 +254,20 @@ public final class ReconnectingConnection implements UpstreamConnection {
     }
   }
 
-  /**
-   * One connection over one transport kind. Unless the upstream is known to be session-era (or the
-   * transport is legacy SSE), a {@code server/discover} probe comes first: a stateless server is
-   * then ready, anything else is reached with {@code initialize}.
-   */
+  /** One connection attempt over one transport kind, in the upstream's era; null once closed. */
   private LiveSession attempt(TransportKind kind) throws TransportException {
-    if (kind != TransportKind.SSE && era != Era.SESSION) {
-      Optional<LiveSession> statelessSession = attemptStateless(kind);
-      if (statelessSession.isPresent() || isClosed()) {
-        return statelessSession.orElse(null);
-      }
-    }
-    return attemptSession(kind);
-  }
-
-  /** Probes with {@code server/discover}; empty when the upstream turned out session-era. */
-  private Optional<LiveSession> attemptStateless(TransportKind kind) throws TransportException {
-    LiveSession session = newSession(kind);
-    if (session == null) {
-      return Optional.empty();
-    }
-    try {
-      session.open();
-      session.transport().negotiated(ProtocolVersion.LATEST_STATELESS);
-      Optional<Response> answer;
-      try {
-        answer =
-            session.handshake(
-                McpMethods.SERVER_DISCOVER, DiscoveryProbe.params(options), probeTimeout(kind));
-      } catch (TransportException e) {
-        if (!refusedBySessionEraServer(kind, e)) {
-          throw e;
-        }
-        return sessionEra(session, e.getMessage());
-      }
-      if (answer.isEmpty()) {
-        if (kind == TransportKind.STDIO) {
-          return sessionEra(session, "no answer to server/discover");
-        }
-        throw new TransportException(
-            "no answer to server/discover within " + LiveSession.seconds(probeTimeout(kind)));
-      }
-      return switch (DiscoveryProbe.judge(answer.get())) {
-        case DiscoveryProbe.Stateless found -> {
-          session.transport().negotiated(found.version());
-          session.confirmStateless();
-          serverInfo = found.info();
-          transportInUse = kind;
-          era = Era.STATELESS;
-          stateless =
-              new StatelessCalls(config.name(), session, found.info(), options, this::announce);
-          yield Optional.of(session);
-        }
-        case DiscoveryProbe.SessionEra legacy -> sessionEra(session, legacy.why());
-        case DiscoveryProbe.Refused refused -> throw new TransportException(refused.why());
-      };
-    } catch (TransportException | RuntimeException e) {
-      session.close();
-      throw e;
-    }
-  }
-
-  private Optional<LiveSession> sessionEra(LiveSession probe, String why) {
-    log.debug("{}: speaks the session era ({}); initializing", config.name(), why);
-    era = Era.SESSION;
-    probe.close();
-    return Optional.empty();
-  }
-
-  /**
-   * A probe failure that still tells the era: over HTTP a 400, 404 or 405 without a 2026-07-28
-   * error (such an error would have come back as the answer), over stdio a server that exits or
-   * hangs up on the unknown request. Anything else is an outage.
-   */
-  private static boolean refusedBySessionEraServer(TransportKind kind, TransportException e) {
-    return kind == TransportKind.STDIO || NOT_STREAMABLE.contains(e.httpStatus().orElse(0));
-  }
-
-  /**
-   * A silent stdio server is a session-era one that ignores requests before initialize; a short
-   * wait keeps that from delaying every start. Over HTTP silence is an outage, not a verdict.
-   */
-  private Duration probeTimeout(TransportKind kind) {
-    Duration handshake = options.handshakeTimeout();
-    return kind == TransportKind.STDIO && handshake.compareTo(STDIO_PROBE_LIMIT) > 0
-        ? STDIO_PROBE_LIMIT
-        : handshake;
-  }
-
-  private LiveSession attemptSession(TransportKind kind) throws TransportException {
-    LiveSession session = newSession(kind);
-    if (session == null) {
+    Optional<Handshakes.Opened> opened = handshakes.open(kind);
+    if (opened.isEmpty()) {
       return null;
     }
-    try {
-      session.open();
-      Response answer = session.initialize(initializeParams(), options.handshakeTimeout());
-      if (answer.isError()) {
-        if (DiscoveryProbe.namesStatelessVersions(answer)) {
-          // The server moved on to the stateless revision: probe again next time.
-          era = Era.UNKNOWN;
-        }
-        throw new TransportException("initialize failed: " + LiveSession.errorText(answer));
-      }
-      if (!(answer.result().orElse(null) instanceof ObjectNode result)) {
-        throw new TransportException("initialize answered without a result object");
-      }
-      ServerInfo info = serverInfoOf(result);
-      session.confirm(info.protocolVersion(), options.handshakeTimeout());
-      serverInfo = info;
-      transportInUse = kind;
-      return session;
-    } catch (TransportException | RuntimeException e) {
-      session.close();
-      throw e;
-    }
+    serverInfo = opened.get().info();
+    transportInUse = kind;
+    stateless = opened.get().stateless().orElse(null);
+    return opened.get().session();
   }
 
-  /** A new session over a new transport, registered as current; null once closed. */
-  private LiveSession newSession(TransportKind kind) throws TransportException {
+  /** A new session over a new transport, registered as current; empty once closed. */
+  private Optional<LiveSession> newSession(TransportKind kind) throws TransportException {
     LiveSession session =
         new LiveSession(
             config.name(),
@@ -396,11 +279,11 @@ public final class ReconnectingConnection implements UpstreamConnection {
             config.timeout());
     synchronized (lock) {
       if (closed) {
-        return null;
+        return Optional.empty();
       }
       current = session;
     }
-    return session;
+    return Optional.of(session);
   }
 
   /**
@@ -413,30 +296,6 @@ public final class ReconnectingConnection implements UpstreamConnection {
     }
     MetaKeys.remove(notification.params(), MetaKeys.SUBSCRIPTION_ID);
     events.post(l -> l.onNotification(this, notification));
-  }
-
-  private ObjectNode initializeParams() {
-    ObjectNode params = Json.object();
-    params.put("protocolVersion", options.protocolVersion());
-    params.set("capabilities", options.clientCapabilities().deepCopy());
-    params.set("clientInfo", options.clientInfo().deepCopy());
-    return params;
-  }
-
-  private static ServerInfo serverInfoOf(ObjectNode result) throws TransportException {
-    String version = Json.string(result, "protocolVersion").orElse("");
-    if (!ProtocolVersion.isSessionEra(version)) {
-      throw new TransportException(
-          "the server answered protocol version \""
-              + version
-              + "\"; the gateway speaks "
-              + String.join(", ", ProtocolVersion.SESSION_ERA));
-    }
-    return new ServerInfo(
-        version,
-        result.get("capabilities") instanceof ObjectNode caps ? caps : Json.object(),
-        result.get("serverInfo") instanceof ObjectNode info ? info : Json.object(),
-        Json.string(result, "instructions"));
   }
 
   private Response fallback(Request request) {

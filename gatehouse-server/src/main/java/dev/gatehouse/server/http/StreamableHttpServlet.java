@@ -2,7 +2,6 @@ package dev.gatehouse.server.http;
 
 import dev.gatehouse.endpoint.McpHandler;
 import dev.gatehouse.modern.Envelope;
-import dev.gatehouse.modern.McpHeaders;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
@@ -23,9 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -60,13 +56,14 @@ public final class StreamableHttpServlet extends HttpServlet {
   private final transient HttpTransportOptions options;
   private final transient RequestGuard guard;
   private final transient HttpSessions sessions;
-  private final transient Set<PostExchange> stateless = ConcurrentHashMap.newKeySet();
+  private final transient StatelessPosts stateless;
 
   private StreamableHttpServlet(McpHandlerResolver resolver, HttpTransportOptions options) {
     this.resolver = resolver;
     this.options = options;
     this.guard = new RequestGuard(options);
     this.sessions = new HttpSessions(options.sessionIdleTimeout());
+    this.stateless = new StatelessPosts(resolver, options);
   }
 
   /** An endpoint for one handler with the default options. */
@@ -96,7 +93,7 @@ public final class StreamableHttpServlet extends HttpServlet {
   public void shutdown() {
     sessions.stopExpiry();
     sessions.endAll();
-    stateless.forEach(PostExchange::close);
+    stateless.shutdown();
   }
 
   @Override
@@ -164,7 +161,7 @@ public final class StreamableHttpServlet extends HttpServlet {
     }
     switch (eraOf(message, req)) {
       case SESSION -> postInSession(message, req, resp, accept);
-      case STATELESS -> postStateless(message, req, resp, accept);
+      case STATELESS -> stateless.post(message, req, resp, accept);
     }
   }
 
@@ -185,100 +182,6 @@ public final class StreamableHttpServlet extends HttpServlet {
     return header != null && ProtocolVersion.isStateless(header.strip())
         ? Era.STATELESS
         : Era.SESSION;
-  }
-
-  /**
-   * A 2026-07-28 message: no session, the envelope and the mirrored headers checked first (400 with
-   * the revision's error codes), then the handler with an exchange built from the envelope.
-   */
-  private void postStateless(
-      Message message, HttpServletRequest req, HttpServletResponse resp, AcceptHeader accept)
-      throws IOException {
-    String path = pathRemainder(req);
-    Optional<McpHandler> found = resolver.resolve(path);
-    JsonNode id = message instanceof Request r ? r.id() : null;
-    if (found.isEmpty()) {
-      HttpReplies.error(resp, 404, id, notFound("No MCP endpoint at this path"));
-      return;
-    }
-    McpHandler handler = found.get();
-    Function<String, Optional<String>> headers = name -> Optional.ofNullable(req.getHeader(name));
-    if (message instanceof Notification notification) {
-      // Closing a response stream is this revision's cancellation over HTTP, and request ids are
-      // only unique per client, so a posted cancellation could hit another client's request.
-      if (!McpMethods.CANCELLED.equals(notification.method())) {
-        String version =
-            Optional.ofNullable(req.getHeader(PROTOCOL_VERSION_HEADER))
-                .map(String::strip)
-                .orElse(ProtocolVersion.LATEST_STATELESS);
-        PostExchange exchange =
-            new PostExchange(
-                Optional.empty(),
-                version,
-                Json.object(),
-                req,
-                resp,
-                accept,
-                options.keepAliveInterval(),
-                false);
-        HandlerCalls.onNotification(handler, notification, exchange);
-      }
-      HttpReplies.status(resp, HttpServletResponse.SC_ACCEPTED);
-      return;
-    }
-    Request request = (Request) message;
-    Envelope envelope;
-    try {
-      McpHeaders.checkAgreement(request, headers);
-      envelope = Envelope.read(request, handler.protocolVersions());
-      McpHeaders.check(request, headers);
-    } catch (GatewayException e) {
-      HttpReplies.error(resp, 400, request.id(), e);
-      return;
-    }
-    if (McpMethods.SUBSCRIPTIONS_LISTEN.equals(request.method()) && !accept.eventStream()) {
-      HttpReplies.error(
-          resp,
-          406,
-          request.id(),
-          new GatewayException(
-              ErrorCode.INVALID_REQUEST,
-              "Not Acceptable: subscriptions/listen answers with text/event-stream"));
-      return;
-    }
-    PostExchange exchange =
-        new PostExchange(
-            Optional.empty(),
-            envelope.protocolVersion(),
-            envelope.clientCapabilities(),
-            req,
-            resp,
-            accept,
-            options.keepAliveInterval(),
-            options.streamResponses());
-    stateless.add(exchange);
-    try {
-      Response answer = HandlerCalls.handle(handler, request, exchange);
-      exchange.complete(answer, statusOf(answer));
-    } finally {
-      stateless.remove(exchange);
-    }
-  }
-
-  /**
-   * The HTTP status of a stateless answer sent as plain JSON: the revision's request errors are
-   * 400, an unknown method 404, everything else (tool errors included) 200.
-   */
-  private static int statusOf(Response answer) {
-    int code = answer.error().map(e -> e.path("code").asInt(0)).orElse(0);
-    return switch (code) {
-      case JsonRpcCodes.HEADER_MISMATCH,
-          JsonRpcCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-          JsonRpcCodes.UNSUPPORTED_PROTOCOL_VERSION ->
-          HttpServletResponse.SC_BAD_REQUEST;
-      case JsonRpcCodes.METHOD_NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
-      default -> HttpServletResponse.SC_OK;
-    };
   }
 
   private void postInSession(
@@ -502,12 +405,12 @@ public final class StreamableHttpServlet extends HttpServlet {
         "Payload Too Large: the limit is " + limit + " bytes");
   }
 
-  private static GatewayException notFound(String message) {
+  static GatewayException notFound(String message) {
     return new GatewayException(ErrorCode.INVALID_REQUEST, message);
   }
 
   /** The path after the mount point, without a leading slash; "" for an exact mount. */
-  private static String pathRemainder(HttpServletRequest req) {
+  static String pathRemainder(HttpServletRequest req) {
     String info = req.getPathInfo();
     if (info == null) {
       return "";
