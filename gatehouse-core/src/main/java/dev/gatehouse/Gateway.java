@@ -5,6 +5,7 @@ import dev.gatehouse.catalog.Namespace;
 import dev.gatehouse.discovery.DiscoverySettings;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.modern.DualEraHandler;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.registry.UpstreamRegistry;
 import dev.gatehouse.routing.EndpointSettings;
@@ -24,7 +25,7 @@ import java.util.function.Function;
  */
 public final class Gateway implements AutoCloseable {
   private final UpstreamRegistry registry;
-  private final GatewayHandler handler;
+  private final McpHandler handler;
   private final EndpointSettings settings;
   private final DiscoverySettings discovery;
 
@@ -32,8 +33,7 @@ public final class Gateway implements AutoCloseable {
     this.settings = builder.settings;
     this.discovery = builder.discovery;
     this.registry = new UpstreamRegistry(builder.upstreams, builder.connector, builder.separator);
-    this.handler =
-        new GatewayHandler(registry, builder.settings, exchange -> View.all(), builder.discovery);
+    this.handler = endpoint(exchange -> View.all());
   }
 
   public static Builder builder() {
@@ -46,7 +46,7 @@ public final class Gateway implements AutoCloseable {
     return this;
   }
 
-  /** The gateway as an MCP server, for transports to drive. */
+  /** The gateway as an MCP server of both protocol eras, for transports to drive. */
   public McpHandler handler() {
     return handler;
   }
@@ -57,7 +57,8 @@ public final class Gateway implements AutoCloseable {
    * served; each one follows catalog changes.
    */
   public McpHandler endpoint(Function<Exchange, View> views) {
-    return new GatewayHandler(registry, settings, views, discovery);
+    // The routing core is era-neutral; the 2026-07-28 revision is adapted around it.
+    return DualEraHandler.of(new GatewayHandler(registry, settings, views, discovery));
   }
 
   public Catalog catalog() {
