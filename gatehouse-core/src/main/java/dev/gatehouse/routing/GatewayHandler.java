@@ -3,10 +3,11 @@ package dev.gatehouse.routing;
 import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.PromptEntry;
 import dev.gatehouse.catalog.ResourceEntry;
-import dev.gatehouse.catalog.ToolEntry;
 import dev.gatehouse.endpoint.DownstreamSession;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.pipeline.CallPipeline;
+import dev.gatehouse.pipeline.CallTarget;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
@@ -39,6 +40,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   private final ClientSessions sessions = new ClientSessions();
   private final Forwarder forwarder;
   private final Function<Exchange, View> views;
+  private final CallPipeline pipeline;
 
   /** An endpoint where every caller sees the whole catalog. */
   public GatewayHandler(UpstreamRegistry registry, EndpointSettings settings) {
@@ -50,9 +52,22 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
    */
   public GatewayHandler(
       UpstreamRegistry registry, EndpointSettings settings, Function<Exchange, View> views) {
+    this(registry, settings, views, CallPipeline.none());
+  }
+
+  /**
+   * @param views what the caller of an exchange may see; everything else is absent for it
+   * @param pipeline the hooks every {@code tools/list} and {@code tools/call} passes
+   */
+  public GatewayHandler(
+      UpstreamRegistry registry,
+      EndpointSettings settings,
+      Function<Exchange, View> views,
+      CallPipeline pipeline) {
     this.registry = registry;
     this.settings = settings;
     this.views = views;
+    this.pipeline = pipeline;
     this.forwarder = new Forwarder(registry);
     registry.addListener(this);
   }
@@ -67,7 +82,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
             list(
                 request,
                 "tools",
-                (c, v) -> c.tools().stream().filter(v::tool).map(ToolEntry::definition).toList(),
+                (c, v) -> pipeline.listTools(c.tools().stream().filter(v::tool).toList(), exchange),
                 exchange);
         case McpMethods.PROMPTS_LIST ->
             list(
@@ -119,8 +134,10 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   @Override
   public void onNotification(Notification notification, Exchange exchange) {
     switch (notification.method()) {
-      case McpMethods.CANCELLED ->
-          forwarder.cancel(exchange, notification.params().get("requestId"));
+      case McpMethods.CANCELLED -> {
+        pipeline.cancel(exchange, notification.params().get("requestId"));
+        forwarder.cancel(exchange, notification.params().get("requestId"));
+      }
       case McpMethods.ROOTS_LIST_CHANGED -> {
         for (UpstreamConnection upstream : registry.connections()) {
           upstream.notify(McpMethods.ROOTS_LIST_CHANGED, Json.object());
@@ -207,6 +224,10 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
 
   private Response callTool(Request request, Exchange exchange) {
     String name = requireString(request.params(), "name");
+    var metaTool = pipeline.metaTool(name);
+    if (metaTool.isPresent()) {
+      return pipeline.callMetaTool(request, exchange, metaTool.get());
+    }
     View view = views.apply(exchange);
     // A hidden tool is answered exactly like an unknown one, so nothing leaks.
     UpstreamRegistry.NameRoute route =
@@ -218,8 +239,10 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
             .filter(r -> view.server(r.server()) && view.tool(r.server(), name, r.name()))
             .orElseThrow(
                 () -> new GatewayException(ErrorCode.TOOL_NOT_FOUND, "Unknown tool: " + name));
-    request.params().put("name", route.name());
-    return forwarder.forward(route.server(), request, exchange);
+    CallTarget target =
+        new CallTarget(route.server(), name, route.name(), registry.catalog().tool(name));
+    return pipeline.callTool(
+        request, exchange, target, r -> forwarder.forward(route.server(), r, exchange));
   }
 
   private Response getPrompt(Request request, Exchange exchange) {
