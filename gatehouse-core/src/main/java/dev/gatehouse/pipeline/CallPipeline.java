@@ -132,13 +132,15 @@ public final class CallPipeline {
       request.params().put("name", target.originalTool());
       return upstream.apply(request);
     }
-    JsonNode sent = request.params().get("arguments");
+    ObjectNode sent = arguments(request);
     return govern(
         request,
         exchange,
         target,
+        sent,
         call -> {
           request.params().put("name", call.originalTool());
+          // Only a rewrite changes what goes upstream; absent arguments stay absent.
           if (call.arguments() != sent) {
             request.params().set("arguments", call.arguments());
           }
@@ -150,7 +152,7 @@ public final class CallPipeline {
   public Response callMetaTool(Request request, Exchange exchange, MetaTool tool) {
     CallTarget target =
         new CallTarget(tool.owner(), tool.name(), tool.name(), Optional.of(entry(tool)));
-    return govern(request, exchange, target, tool::call);
+    return govern(request, exchange, target, arguments(request), tool::call);
   }
 
   /** A client cancelled a request: interrupts its call if it is still governed here. */
@@ -165,7 +167,11 @@ public final class CallPipeline {
   }
 
   private Response govern(
-      Request request, Exchange exchange, CallTarget target, CallFilter.Chain upstream) {
+      Request request,
+      Exchange exchange,
+      CallTarget target,
+      ObjectNode arguments,
+      CallFilter.Chain upstream) {
     Instant started = clock.instant();
     long start = System.nanoTime();
     String key = key(exchange, request.id());
@@ -176,7 +182,7 @@ public final class CallPipeline {
             target.server(),
             target.tool(),
             target.originalTool(),
-            arguments(request),
+            arguments,
             new ConcurrentHashMap<>(),
             ExchangeProgress.of(request, exchange));
     try {
