@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.Gateway;
 import dev.gatehouse.cli.config.GatehouseConfig;
+import dev.gatehouse.cli.governance.Governance;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.routing.EndpointSettings;
 import dev.gatehouse.routing.GatewayVersion;
@@ -30,7 +31,8 @@ public final class Daemon implements AutoCloseable {
 
   /** Starts connecting upstreams and serving HTTP; returns once the port is bound. */
   public static Daemon start(GatehouseConfig config) {
-    Gateway gateway = gateway(config);
+    Governance governance = Governance.from(config, true);
+    Gateway gateway = gateway(config, governance);
     HttpTransportOptions.Builder http = HttpTransportOptions.builder();
     config.allowedOrigins().forEach(http::allowOrigin);
     config.allowedHosts().forEach(http::allowHost);
@@ -42,14 +44,16 @@ public final class Daemon implements AutoCloseable {
     GatehouseHttpServer server;
     try {
       gateway.start();
-      server =
+      HttpTransportOptions options = http.build();
+      GatehouseHttpServer.Builder builder =
           GatehouseHttpServer.builder()
               .host(config.host())
               .port(config.port())
-              .options(http.build())
-              .mcp("/mcp", gateway.handler())
-              .build()
-              .start();
+              .options(options)
+              .mcp("/mcp", gateway.handler());
+      governance.mount(builder, gateway, options);
+      server = builder.build().start();
+      governance.served(server.uri());
     } catch (RuntimeException e) {
       gateway.close();
       throw e;
@@ -59,14 +63,19 @@ public final class Daemon implements AutoCloseable {
 
   /** The engine for a config, not yet started; shared by {@code serve} and {@code stdio}. */
   static Gateway gateway(GatehouseConfig config) {
+    return gateway(config, Governance.from(config, false));
+  }
+
+  private static Gateway gateway(GatehouseConfig config, Governance governance) {
     UpstreamOptions upstreamOptions =
         UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
-    return Gateway.builder()
-        .upstreams(config.servers())
-        .settings(
-            new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
-        .connector(c -> UpstreamConnections.open(c, upstreamOptions))
-        .build();
+    Gateway.Builder builder =
+        Gateway.builder()
+            .upstreams(config.servers())
+            .settings(
+                new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
+            .connector(c -> UpstreamConnections.open(c, upstreamOptions));
+    return governance.applyTo(builder).build();
   }
 
   /**
