@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gatehouse.Gateway;
+import dev.gatehouse.approval.ApprovalQueue;
 import dev.gatehouse.audit.AuditDecision;
 import dev.gatehouse.hook.Approval;
 import dev.gatehouse.hook.Decision;
@@ -71,6 +72,42 @@ class CancellationAndFastPathTest {
       assertThat(g.upstream.calls).isEmpty();
       await().until(() -> g.audit.size() == 1);
       assertThat(g.audit.getFirst().decision()).isEqualTo(AuditDecision.CANCELLED);
+    }
+  }
+
+  @Test
+  void aCancelledCallWithdrawsItsPendingApproval() throws Exception {
+    ApprovalQueue approvals = ApprovalQueue.builder().timeout(Duration.ofMinutes(5)).build();
+    Hooks hooks =
+        Hooks.builder()
+            .preCall(call -> Decision.requireConfirmation("destructive"))
+            .confirmation(approvals)
+            .build();
+    try (GovernedGateway g = new GovernedGateway(hooks)) {
+      SessionExchange exchange = new SessionExchange();
+      Request request = call(9, "fs_delete");
+      request.params().putObject("_meta").put("progressToken", 42);
+      CompletableFuture<Response> answer =
+          CompletableFuture.supplyAsync(() -> g.gateway.handler().handle(request, exchange));
+      await().atMost(Duration.ofSeconds(10)).until(() -> approvals.pending().size() == 1);
+      assertThat(exchange.sent)
+          .first()
+          .satisfies(n -> {
+            assertThat(n.method()).isEqualTo(McpMethods.PROGRESS);
+            assertThat(n.params().path("progressToken").asInt()).isEqualTo(42);
+            assertThat(n.params().path("total").asDouble()).isEqualTo(300.0);
+          });
+
+      g.gateway
+          .handler()
+          .onNotification(
+              Notification.of(McpMethods.CANCELLED, Json.object().put("requestId", 9)), exchange);
+
+      Response response = answer.get(10, TimeUnit.SECONDS);
+      assertThat(response.error().orElseThrow().path("data").path("code").asString())
+          .isEqualTo("cancelled");
+      assertThat(approvals.pending()).isEmpty();
+      assertThat(g.upstream.calls).isEmpty();
     }
   }
 
