@@ -71,7 +71,7 @@ public final class Daemon implements AutoCloseable {
         UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
     Gateway.Builder builder =
         Gateway.builder()
-            .upstreams(config.servers())
+            .upstreams(config.upstreams())
             .settings(
                 new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
             .connector(c -> UpstreamConnections.open(c, upstreamOptions));
@@ -105,12 +105,16 @@ public final class Daemon implements AutoCloseable {
     return server.port();
   }
 
+  /**
+   * Stops: the upstreams first, so calls still running end at once with a SERVER_UNAVAILABLE error
+   * their clients receive, then the HTTP server, which by then has nothing left to wait for.
+   */
   @Override
   public void close() {
     try {
-      server.close();
-    } finally {
       gateway.close();
+    } finally {
+      server.close();
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.cli.config.ConfigException;
 import dev.gatehouse.cli.config.GatehouseConfig;
-import dev.gatehouse.upstream.UpstreamConfig;
+import dev.gatehouse.store.ServerSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +21,9 @@ final class DemoUpstreams {
           "--demo adds a server named \"" + DEMO + "\", and the config already has one");
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<UpstreamConfig> servers = new ArrayList<>(config.servers());
+    List<ServerSpec> servers = new ArrayList<>(config.servers());
     servers.add(
-        UpstreamConfig.stdio(
+        ServerSpec.stdio(
             DEMO,
             java,
             List.of(

@@ -11,6 +11,7 @@ import dev.gatehouse.upstream.UpstreamConfig;
 import dev.gatehouse.upstream.UpstreamConnection;
 import dev.gatehouse.upstream.UpstreamListener;
 import dev.gatehouse.upstream.UpstreamState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -39,6 +40,10 @@ public final class UpstreamRegistry implements AutoCloseable {
   private final String separator;
   private final Object membershipLock = new Object();
   private volatile boolean started;
+  private volatile boolean closed;
+
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration LAST_RETRY = Duration.ofSeconds(30);
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Object rebuildLock = new Object();
   private volatile Catalog catalog = Catalog.empty();
@@ -251,11 +256,17 @@ public final class UpstreamRegistry implements AutoCloseable {
         .name("refresh-" + member.connection.name())
         .start(() -> {
           try {
+            Duration delay = FIRST_RETRY;
             while (member.refreshAgain.getAndSet(false)) {
-              try {
-                refresh(member.connection.name());
-              } catch (GatewayException e) {
-                log.warn("Could not list {}: {}", member.connection.name(), e.getMessage());
+              if (!fetchInto(member) && retryable(member)) {
+                // A listing that failed while the upstream stays ready would otherwise leave its
+                // tools missing until its next list_changed: try again, backing off.
+                sleep(delay);
+                delay =
+                    delay.multipliedBy(2).compareTo(LAST_RETRY) > 0
+                        ? LAST_RETRY
+                        : delay.multipliedBy(2);
+                member.refreshAgain.set(true);
               }
             }
           } finally {
@@ -265,6 +276,32 @@ public final class UpstreamRegistry implements AutoCloseable {
             refreshInBackground(member);
           }
         });
+  }
+
+  /** Fetches a member's listing into the catalog; false when the upstream could not list. */
+  private boolean fetchInto(Member member) {
+    try {
+      member.listing = CatalogFetcher.fetch(member.connection);
+      rebuild();
+      return true;
+    } catch (GatewayException e) {
+      log.warn("Could not list {}: {}", member.connection.name(), e.getMessage());
+      return false;
+    }
+  }
+
+  private boolean retryable(Member member) {
+    return !closed
+        && member.connection.state() == UpstreamState.READY
+        && members.get(member.connection.name()) == member;
+  }
+
+  private static void sleep(Duration delay) {
+    try {
+      Thread.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void rebuild() {
@@ -299,6 +336,7 @@ public final class UpstreamRegistry implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     members.values().forEach(UpstreamRegistry::closeQuietly);
   }
 

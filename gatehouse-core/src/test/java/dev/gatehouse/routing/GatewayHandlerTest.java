@@ -377,6 +377,29 @@ class GatewayHandlerTest {
   }
 
   @Test
+  void aListingThatFailsWhileTheUpstreamStaysReadyIsRetried() {
+    gateway(server("alpha"));
+    AtomicInteger attempts = new AtomicInteger();
+    upstreams
+        .get("alpha")
+        .answer(
+            McpMethods.TOOLS_LIST,
+            (p, o) -> {
+              if (attempts.incrementAndGet() == 1) {
+                throw new dev.gatehouse.protocol.GatewayException(
+                    dev.gatehouse.protocol.ErrorCode.TIMEOUT, "slow start");
+              }
+              ObjectNode result = Json.object();
+              result.withArray("tools").addObject().put("name", "late");
+              return result;
+            });
+    ready("alpha");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> toolNames().equals(List.of("alpha_late")));
+    assertThat(attempts.get()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void anUnknownMethodIsMethodNotFound() {
     gateway(server("alpha"));
     assertThat(

@@ -1,5 +1,7 @@
 package dev.gatehouse.cli.config;
 
+import dev.gatehouse.store.ServerSpec;
+import dev.gatehouse.store.StoreException;
 import dev.gatehouse.upstream.TransportKind;
 import dev.gatehouse.upstream.UpstreamConfig;
 import java.net.URI;
@@ -49,7 +51,7 @@ public final class ConfigParser {
     if (port < 0 || port > 65535) {
       throw new ConfigException(where + ": \"port\" must be between 0 and 65535");
     }
-    List<UpstreamConfig> servers = new ArrayList<>();
+    List<ServerSpec> servers = new ArrayList<>();
     JsonNode block = object.get("mcpServers");
     if (block != null && !block.isNull()) {
       if (!block.isObject()) {
@@ -71,7 +73,7 @@ public final class ConfigParser {
         object);
   }
 
-  private static UpstreamConfig server(String name, JsonNode node, String where) {
+  private static ServerSpec server(String name, JsonNode node, String where) {
     String at = where + ": mcpServers.\"" + name + "\"";
     if (!(node instanceof ObjectNode entry)) {
       throw new ConfigException(at + " must be an object");
@@ -102,23 +104,23 @@ public final class ConfigParser {
       throw new ConfigException(at + ": \"command\" servers use stdio, not " + kind.orElse(""));
     }
     Optional<URI> uri = url.map(u -> uri(u, at));
-    Duration timeout =
-        integer(entry, "timeout_ms", at)
-            .map(ms -> Duration.ofMillis(ms))
-            .orElse(UpstreamConfig.DEFAULT_TIMEOUT);
     try {
-      return new UpstreamConfig(
-          name,
-          transport,
-          command,
-          strings(entry, "args", at),
-          stringMap(entry, "env", at),
-          text(entry, "cwd", at).map(Path::of),
-          uri,
-          stringMap(entry, "headers", at),
-          text(entry, "prefix", at).orElse(name),
-          timeout);
-    } catch (IllegalArgumentException e) {
+      return ServerSpec.builder(name)
+          .transport(transport)
+          .command(command)
+          .args(strings(entry, "args", at))
+          .env(stringMap(entry, "env", at))
+          .cwd(text(entry, "cwd", at))
+          .url(uri)
+          .headers(stringMap(entry, "headers", at))
+          .prefix(text(entry, "prefix", at))
+          .timeout(integer(entry, "timeout_ms", at).map(ms -> Duration.ofMillis(ms)))
+          .enabled(!entry.has("enabled") || bool(entry, "enabled", at))
+          .allow(strings(entry, "allow", at))
+          .deny(strings(entry, "deny", at))
+          .description(text(entry, "description", at))
+          .build();
+    } catch (StoreException | IllegalArgumentException e) {
       throw new ConfigException(at + ": " + e.getMessage());
     }
   }

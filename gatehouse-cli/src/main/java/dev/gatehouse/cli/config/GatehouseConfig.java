@@ -1,5 +1,6 @@
 package dev.gatehouse.cli.config;
 
+import dev.gatehouse.store.ServerSpec;
 import dev.gatehouse.upstream.UpstreamConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param source the file it was read from, if any
  * @param host the address to bind
  * @param port the port to bind
- * @param servers the file-managed upstreams, in file order
+ * @param servers the file-managed upstreams, in file order (disabled ones included)
  * @param instructions instructions for clients, if configured
  * @param allowedOrigins browser origins allowed besides loopback ones
  * @param allowedHosts {@code Host} header names allowed besides loopback ones and the bind host
@@ -25,7 +26,7 @@ public record GatehouseConfig(
     Optional<Path> source,
     String host,
     int port,
-    List<UpstreamConfig> servers,
+    List<ServerSpec> servers,
     Optional<String> instructions,
     List<String> allowedOrigins,
     List<String> allowedHosts,
@@ -69,7 +70,12 @@ public record GatehouseConfig(
         raw);
   }
 
-  public GatehouseConfig withServers(List<UpstreamConfig> newServers) {
+  /** What to connect to: the enabled file-managed servers. */
+  public List<UpstreamConfig> upstreams() {
+    return servers.stream().filter(ServerSpec::enabled).map(ServerSpec::toUpstreamConfig).toList();
+  }
+
+  public GatehouseConfig withServers(List<ServerSpec> newServers) {
     return new GatehouseConfig(
         source,
         host,

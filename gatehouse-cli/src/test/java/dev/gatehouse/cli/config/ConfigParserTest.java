@@ -3,9 +3,8 @@ package dev.gatehouse.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.store.ServerSpec;
 import dev.gatehouse.upstream.TransportKind;
-import dev.gatehouse.upstream.UpstreamConfig;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,22 +30,39 @@ class ConfigParserTest {
 
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.port()).isEqualTo(9000);
-    UpstreamConfig fs = config.servers().get(0);
+    ServerSpec fs = config.servers().get(0);
     assertThat(fs.transport()).isEqualTo(TransportKind.STDIO);
     assertThat(fs.command()).contains("npx");
     assertThat(fs.args()).containsExactly("-y", "pkg");
     assertThat(fs.env()).containsEntry("TOKEN", "${env:TOKEN}");
-    assertThat(fs.cwd()).contains(Path.of("/tmp"));
-    assertThat(fs.timeout()).isEqualTo(Duration.ofMillis(1500));
-    assertThat(fs.prefix()).isEqualTo("fs");
-    UpstreamConfig remote = config.servers().get(1);
+    assertThat(fs.cwd()).contains("/tmp");
+    assertThat(fs.timeout()).contains(Duration.ofMillis(1500));
+    assertThat(fs.toUpstreamConfig().prefix()).isEqualTo("fs");
+    ServerSpec remote = config.servers().get(1);
     assertThat(remote.transport())
         .as("no transport given: detected when connecting")
         .isEqualTo(TransportKind.AUTO);
     assertThat(remote.headers()).containsEntry("X-Key", "${file:/k}");
-    UpstreamConfig old = config.servers().get(2);
+    ServerSpec old = config.servers().get(2);
     assertThat(old.transport()).isEqualTo(TransportKind.SSE);
-    assertThat(old.prefix()).isEmpty();
+    assertThat(old.prefix()).contains("");
+  }
+
+  @Test
+  void serversMayCarryAccessRulesAndBeDisabled() {
+    GatehouseConfig config =
+        parse(
+            """
+            {"mcpServers": {
+              "a": {"command": "x", "allow": ["read_*"], "deny": ["*delete*"], "description": "A"},
+              "b": {"url": "http://127.0.0.1:9/mcp", "enabled": false}
+            }}
+            """);
+    ServerSpec a = config.servers().get(0);
+    assertThat(a.allow()).containsExactly("read_*");
+    assertThat(a.deny()).containsExactly("*delete*");
+    assertThat(a.description()).contains("A");
+    assertThat(config.upstreams()).extracting(u -> u.name()).containsExactly("a");
   }
 
   @Test
