@@ -4,6 +4,8 @@ import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.Namespace;
 import dev.gatehouse.client.ClientOptions;
 import dev.gatehouse.client.GatewayClient;
+import dev.gatehouse.discovery.DiscoverySettings;
+import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
 import dev.gatehouse.hook.Hooks;
 import dev.gatehouse.hook.ToolResult;
@@ -27,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,29 +40,33 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Gateway implements AutoCloseable {
   private final UpstreamRegistry registry;
   private final GatewayHandler handler;
+  private final EndpointSettings settings;
+  private final DiscoverySettings discovery;
   private final Plugins plugins;
   private final CallPipeline pipeline;
-  private final EndpointSettings settings;
   private final Function<String, Optional<View>> groups;
   private final Map<String, GatewayHandler> groupHandlers = new ConcurrentHashMap<>();
 
   private Gateway(Builder builder) {
+    this.settings = builder.settings;
+    this.discovery = builder.discovery;
     this.plugins = Plugins.of(builder.allPlugins());
     Hooks hooks = builder.hooks.build().followedBy(plugins.hooks());
     this.pipeline = new CallPipeline(hooks, plugins.metaTools(), Optional.empty());
     this.registry =
         new UpstreamRegistry(
             builder.upstreams, ConnectGuard.wrap(builder.connector, hooks), builder.separator);
-    this.settings = builder.settings;
     this.groups = builder.groups;
-    this.handler = new GatewayHandler(registry, settings, exchange -> View.all(), pipeline);
+    Supplier<View> main = builder.mainView;
+    this.handler =
+        new GatewayHandler(registry, settings, exchange -> main.get(), discovery, pipeline);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Starts connecting to every upstream; returns at once. Tools appear as upstreams get ready. */
+  /** Starts connecting to every upstream, then the plugins; returns at once. */
   public Gateway start() {
     registry.start();
     plugins.start(this);
@@ -69,6 +76,35 @@ public final class Gateway implements AutoCloseable {
   /** The gateway as an MCP server, for transports to drive. */
   public McpHandler handler() {
     return handler;
+  }
+
+  /**
+   * Another endpoint on the same upstreams, showing each caller what {@code views} lets it see: a
+   * group endpoint, or one with per-caller rules. Keep the handler for as long as the endpoint is
+   * served; each one follows catalog changes.
+   */
+  public McpHandler endpoint(Function<Exchange, View> views) {
+    return new GatewayHandler(registry, settings, views, discovery, pipeline);
+  }
+
+  /**
+   * The endpoint of a group (see {@link Builder#groups}): its view of the catalog, the same hooks,
+   * the group named in every hook's context. Empty when no such group exists.
+   */
+  public Optional<McpHandler> handler(String group) {
+    if (groups.apply(group).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        groupHandlers.computeIfAbsent(
+            group,
+            g ->
+                new GatewayHandler(
+                    registry,
+                    settings,
+                    exchange -> groups.apply(g).orElse(View.none()),
+                    discovery,
+                    pipeline.forGroup(g))));
   }
 
   public Catalog catalog() {
@@ -82,25 +118,6 @@ public final class Gateway implements AutoCloseable {
   /** The plugins, in order, with their admin routes and meta-tools. */
   public Plugins plugins() {
     return plugins;
-  }
-
-  /**
-   * The endpoint of a group: its view of the catalog, the same hooks, the group named in every
-   * hook's context. Empty when no such group exists.
-   */
-  public Optional<McpHandler> handler(String group) {
-    if (groups.apply(group).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        groupHandlers.computeIfAbsent(
-            group,
-            g ->
-                new GatewayHandler(
-                    registry,
-                    settings,
-                    exchange -> groups.apply(g).orElse(NOTHING),
-                    pipeline.forGroup(g))));
   }
 
   /** An in-process client session on the main endpoint; close it when done. */
@@ -152,29 +169,17 @@ public final class Gateway implements AutoCloseable {
     registry.close();
   }
 
-  /** Sees nothing: what a group that has gone away shows. */
-  private static final View NOTHING =
-      new View() {
-        @Override
-        public boolean tool(String server, String exposed, String original) {
-          return false;
-        }
-
-        @Override
-        public boolean server(String server) {
-          return false;
-        }
-      };
-
   /** Configures a {@link Gateway}. */
   public static final class Builder {
     private final List<UpstreamConfig> upstreams = new ArrayList<>();
     private Function<UpstreamConfig, UpstreamConnection> connector;
     private String separator = Namespace.DEFAULT_SEPARATOR;
     private EndpointSettings settings = EndpointSettings.defaults();
+    private DiscoverySettings discovery = DiscoverySettings.flat();
     private final Hooks.Builder hooks = Hooks.builder();
     private final List<Plugin> plugins = new ArrayList<>();
     private boolean discoverPlugins;
+    private Supplier<View> mainView = View::all;
     private Function<String, Optional<View>> groups = name -> Optional.empty();
 
     private Builder() {}
@@ -211,6 +216,12 @@ public final class Gateway implements AutoCloseable {
       return this;
     }
 
+    /** The endpoint's mode (flat, discovery, hybrid) and domain descriptions; flat by default. */
+    public Builder discovery(DiscoverySettings discovery) {
+      this.discovery = Objects.requireNonNull(discovery, "discovery");
+      return this;
+    }
+
     /**
      * Adds hooks; they run before every plugin's, seam by seam in the order added. Hooks of several
      * calls are appended.
@@ -235,7 +246,19 @@ public final class Gateway implements AutoCloseable {
       return this;
     }
 
-    /** The groups and what each sees, for {@link Gateway#handler(String)}; none by default. */
+    /**
+     * What the main endpoint ({@link Gateway#handler()}, the in-process client) shows; read for
+     * every request, so it may change. Everything by default.
+     */
+    public Builder mainView(Supplier<View> view) {
+      this.mainView = Objects.requireNonNull(view, "view");
+      return this;
+    }
+
+    /**
+     * The groups and what each shows, for {@link Gateway#handler(String)}; read for every request,
+     * so groups may come and go. None by default.
+     */
     public Builder groups(Function<String, Optional<View>> views) {
       this.groups = Objects.requireNonNull(views, "views");
       return this;

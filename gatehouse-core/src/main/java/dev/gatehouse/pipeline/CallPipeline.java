@@ -3,6 +3,7 @@ package dev.gatehouse.pipeline;
 import dev.gatehouse.audit.AuditDecision;
 import dev.gatehouse.audit.AuditRecord;
 import dev.gatehouse.audit.AuditSink;
+import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.ToolEntry;
 import dev.gatehouse.endpoint.DownstreamSession;
 import dev.gatehouse.endpoint.Exchange;
@@ -17,6 +18,7 @@ import dev.gatehouse.hook.ToolCall;
 import dev.gatehouse.hook.ToolResult;
 import dev.gatehouse.hook.UpstreamError;
 import dev.gatehouse.plugin.MetaTool;
+import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Request;
@@ -25,10 +27,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -112,6 +116,31 @@ public final class CallPipeline {
       return all.stream().map(ToolEntry::definition).toList();
     }
     return shaped(caller(exchange), all).stream().map(ToolEntry::definition).toList();
+  }
+
+  /**
+   * {@code view} narrowed by the list hooks for this caller: what the discovery meta-tools may
+   * show. Without list hooks it is {@code view} itself.
+   */
+  public View narrow(View view, Catalog catalog, Exchange exchange) {
+    if (hooks.list().isEmpty()) {
+      return view;
+    }
+    Set<String> kept = new HashSet<>();
+    shaped(caller(exchange), catalog.tools().stream().filter(view::tool).toList())
+        .forEach(entry -> kept.add(entry.name()));
+    return view.and(
+        new View() {
+          @Override
+          public boolean tool(String server, String exposed, String original) {
+            return kept.contains(exposed);
+          }
+
+          @Override
+          public boolean prompt(String server, String exposed, String original) {
+            return true;
+          }
+        });
   }
 
   /** The meta-tool of this name, if a plugin offers one. */

@@ -3,6 +3,8 @@ package dev.gatehouse.routing;
 import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.PromptEntry;
 import dev.gatehouse.catalog.ResourceEntry;
+import dev.gatehouse.discovery.DiscoverySettings;
+import dev.gatehouse.discovery.ToolDiscovery;
 import dev.gatehouse.endpoint.DownstreamSession;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
@@ -40,6 +42,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   private final ClientSessions sessions = new ClientSessions();
   private final Forwarder forwarder;
   private final Function<Exchange, View> views;
+  private final ToolDiscovery discovery;
   private final CallPipeline pipeline;
 
   /** An endpoint where every caller sees the whole catalog. */
@@ -52,23 +55,35 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
    */
   public GatewayHandler(
       UpstreamRegistry registry, EndpointSettings settings, Function<Exchange, View> views) {
-    this(registry, settings, views, CallPipeline.none());
+    this(registry, settings, views, DiscoverySettings.flat());
   }
 
   /**
-   * @param views what the caller of an exchange may see; everything else is absent for it
+   * @param discovery this endpoint's mode: upstream tools, meta-tools, or both
+   */
+  public GatewayHandler(
+      UpstreamRegistry registry,
+      EndpointSettings settings,
+      Function<Exchange, View> views,
+      DiscoverySettings discovery) {
+    this(registry, settings, views, discovery, CallPipeline.none());
+  }
+
+  /**
    * @param pipeline the hooks every {@code tools/list} and {@code tools/call} passes
    */
   public GatewayHandler(
       UpstreamRegistry registry,
       EndpointSettings settings,
       Function<Exchange, View> views,
+      DiscoverySettings discovery,
       CallPipeline pipeline) {
     this.registry = registry;
     this.settings = settings;
     this.views = views;
     this.pipeline = pipeline;
     this.forwarder = new Forwarder(registry);
+    this.discovery = new ToolDiscovery(discovery, registry, this::callTool);
     registry.addListener(this);
   }
 
@@ -82,7 +97,9 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
             list(
                 request,
                 "tools",
-                (c, v) -> pipeline.listTools(c.tools().stream().filter(v::tool).toList(), exchange),
+                (c, v) ->
+                    discovery.listing(() ->
+                        pipeline.listTools(c.tools().stream().filter(v::tool).toList(), exchange)),
                 exchange);
         case McpMethods.PROMPTS_LIST ->
             list(
@@ -111,7 +128,10 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
                         .map(ResourceEntry::definition)
                         .toList(),
                 exchange);
-        case McpMethods.TOOLS_CALL -> callTool(request, exchange);
+        case McpMethods.TOOLS_CALL ->
+            discovery.handles(request)
+                ? discovery.call(request, exchange, governedView(exchange))
+                : callTool(request, exchange);
         case McpMethods.PROMPTS_GET -> getPrompt(request, exchange);
         case McpMethods.RESOURCES_READ -> readResource(request, exchange);
         case McpMethods.RESOURCES_SUBSCRIBE -> subscribe(request, exchange, true);
@@ -157,7 +177,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   @Override
   public void onCatalogChanged(
       Catalog catalog, boolean toolsChanged, boolean promptsChanged, boolean resourcesChanged) {
-    if (toolsChanged) {
+    if (toolsChanged && discovery.listingFollowsCatalog()) {
       sessions.broadcast(McpMethods.TOOLS_LIST_CHANGED);
     }
     if (promptsChanged) {
@@ -194,18 +214,11 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
     ObjectNode serverInfo = result.putObject("serverInfo");
     serverInfo.put("name", settings.serverName());
     serverInfo.put("version", settings.serverVersion());
-    result.put("instructions", settings.instructions().orElseGet(this::instructions));
+    result.put(
+        "instructions",
+        settings.instructions().orElseGet(() -> discovery.instructions(governedView(exchange))));
     exchange.session().ifPresent(sessions::add);
     return Response.result(request.id(), result);
-  }
-
-  private String instructions() {
-    Catalog catalog = registry.catalog();
-    return "Gatehouse fronts "
-        + catalog.servers().size()
-        + " MCP servers ("
-        + String.join(", ", catalog.servers())
-        + "). Tool and prompt names are {server}_{name}.";
   }
 
   private Response list(
@@ -220,6 +233,11 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
             ListPage.cursor(request.params()),
             settings.pageSize());
     return Response.result(request.id(), result);
+  }
+
+  /** The caller's view narrowed by the list hooks, for what the meta-tools show. */
+  private View governedView(Exchange exchange) {
+    return pipeline.narrow(views.apply(exchange), registry.catalog(), exchange);
   }
 
   private Response callTool(Request request, Exchange exchange) {

@@ -56,10 +56,15 @@ public final class Governance {
    * Reads and builds the governance of a config.
    *
    * @param servesHttp whether an approval page can be served (not under {@code stdio})
+   * @param home {@code $GATEHOUSE_HOME} (the default audit log, the plugins directory); the
+   *     environment's when empty
    * @throws ConfigException for a mistake in the config, naming the key
    */
-  public static Governance from(GatehouseConfig config, boolean servesHttp) {
-    Path home = ConfigLocator.system().home();
+  public static Governance from(GatehouseConfig config, boolean servesHttp, Optional<Path> home) {
+    return from(config, servesHttp, home.orElseGet(() -> ConfigLocator.system().home()));
+  }
+
+  private static Governance from(GatehouseConfig config, boolean servesHttp, Path home) {
     String where = config.source().map(p -> "config file " + p).orElse("config");
     Path base =
         config
