@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -126,14 +127,27 @@ public final class CallPipeline {
     if (hooks.list().isEmpty()) {
       return view;
     }
-    Set<String> kept = new HashSet<>();
-    shaped(caller(exchange), catalog.tools().stream().filter(view::tool).toList())
-        .forEach(entry -> kept.add(entry.name()));
+    // Computed on first use: many answers (a flat endpoint's calls) never look at the tools.
+    Supplier<Set<String>> kept =
+        new Supplier<>() {
+          private Set<String> names;
+
+          @Override
+          public synchronized Set<String> get() {
+            if (names == null) {
+              Set<String> found = new HashSet<>();
+              shaped(caller(exchange), catalog.tools().stream().filter(view::tool).toList())
+                  .forEach(entry -> found.add(entry.name()));
+              names = found;
+            }
+            return names;
+          }
+        };
     return view.and(
         new View() {
           @Override
           public boolean tool(String server, String exposed, String original) {
-            return kept.contains(exposed);
+            return kept.get().contains(exposed);
           }
 
           @Override

@@ -51,7 +51,9 @@ class ListAndIdentityTest {
     try (GovernedGateway g = new GovernedGateway(hooks)) {
       List<ObjectNode> tools = g.gateway.listTools();
 
-      assertThat(seen).containsExactly(List.of("fs_read", "fs_delete"), List.of("fs_read"));
+      // One pass per listing (the handshake's instructions count the tools too), in order.
+      assertThat(seen.subList(seen.size() - 2, seen.size()))
+          .containsExactly(List.of("fs_read", "fs_delete"), List.of("fs_read"));
       assertThat(names(tools)).containsExactly("fs_read");
       assertThat(tools.getFirst().path("description").asString())
           .isEqualTo("[reviewed] the read tool");
@@ -128,7 +130,8 @@ class ListAndIdentityTest {
       client.listTools();
       client.callTool("fs_read", Json.object());
 
-      assertThat(seen).containsExactly("list builder-bot", "list builder-bot", "call builder-bot");
+      assertThat(seen).last().isEqualTo("call builder-bot");
+      assertThat(seen).contains("list builder-bot").allMatch(s -> s.endsWith(" builder-bot"));
       assertThat(g.audit).singleElement().extracting(r -> r.caller()).isEqualTo("builder-bot");
     }
   }
