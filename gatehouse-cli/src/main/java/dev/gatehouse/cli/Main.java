@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A governed gateway for the Model Context Protocol.",
-    subcommands = {ServeCommand.class, StdioCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      StdioCommand.class,
+      ToolsCommand.class,
+      CallCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   public static void main(String[] args) {
