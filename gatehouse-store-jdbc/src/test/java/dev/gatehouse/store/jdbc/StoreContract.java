@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gatehouse.store.AgentRecord;
+import dev.gatehouse.store.ApiKeyRecord;
+import dev.gatehouse.store.ApiKeySpec;
 import dev.gatehouse.store.CatalogSnapshot;
 import dev.gatehouse.store.GroupPatch;
 import dev.gatehouse.store.GroupRecord;
@@ -388,6 +391,115 @@ abstract class StoreContract {
     store.deleteCatalogSnapshot("a");
     store.deleteCatalogSnapshot("not-there");
     assertThat(store.catalogSnapshots()).extracting(CatalogSnapshot::server).containsExactly("b");
+  }
+
+  // --- agents and API keys
+
+  private static String hash(char digit) {
+    return String.valueOf(digit).repeat(64);
+  }
+
+  @Test
+  void agentsReadBackByIdAndNameAndListInNameOrder() {
+    AgentRecord beta = store.createAgent("team.beta", Optional.of("the second"));
+    AgentRecord alpha = store.createAgent("alpha", Optional.empty());
+
+    assertThat(store.agent(beta.id())).contains(beta);
+    assertThat(store.agentByName("alpha")).contains(alpha);
+    assertThat(store.agentByName("gamma")).isEmpty();
+    assertThat(store.agents()).containsExactly(alpha, beta);
+    assertThat(beta.description()).contains("the second");
+  }
+
+  @Test
+  void agentNamesAreUniqueAndChecked() {
+    store.createAgent("alpha", Optional.empty());
+
+    assertKind(
+        () -> store.createAgent("alpha", Optional.empty()), Kind.DUPLICATE, "already exists");
+    assertKind(() -> store.createAgent("no spaces", Optional.empty()), Kind.INVALID, "team.role");
+    assertKind(() -> store.createAgent("", Optional.empty()), Kind.INVALID, "invalid");
+  }
+
+  @Test
+  void apiKeysKeepOnlyTheirHashAndAreFoundByIt() {
+    AgentRecord alpha = store.createAgent("alpha", Optional.empty());
+    ApiKeyRecord key =
+        store.createApiKey(new ApiKeySpec(alpha.id(), "gh_abcd", hash('a'), Optional.of("ci")));
+
+    assertThat(key.agentName()).isEqualTo("alpha");
+    assertThat(key.active()).isTrue();
+    assertThat(store.apiKeyByHash(hash('a'))).contains(key);
+    assertThat(store.apiKeyByHash(hash('b'))).isEmpty();
+    assertThat(store.apiKey(key.id())).contains(key);
+    assertThat(store.hasActiveApiKeys()).isTrue();
+    assertKind(
+        () -> store.createApiKey(new ApiKeySpec(alpha.id(), "gh_x", hash('a'), Optional.empty())),
+        Kind.DUPLICATE,
+        "already exists");
+    assertKind(
+        () -> store.createApiKey(new ApiKeySpec("nobody", "gh_x", hash('c'), Optional.empty())),
+        Kind.NOT_FOUND,
+        "agent");
+    assertKind(
+        () -> new ApiKeySpec(alpha.id(), "gh_x", "not-a-hash", Optional.empty()),
+        Kind.INVALID,
+        "SHA-256");
+  }
+
+  @Test
+  void revokedKeysStayListedButAreNoLongerActive() {
+    AgentRecord beta = store.createAgent("beta", Optional.empty());
+    AgentRecord alpha = store.createAgent("alpha", Optional.empty());
+    ApiKeyRecord betaKey =
+        store.createApiKey(new ApiKeySpec(beta.id(), "gh_b", hash('b'), Optional.empty()));
+    ApiKeyRecord alphaKey =
+        store.createApiKey(new ApiKeySpec(alpha.id(), "gh_a", hash('a'), Optional.empty()));
+    assertThat(store.apiKeys()).containsExactly(alphaKey, betaKey);
+
+    ApiKeyRecord revoked = store.revokeApiKey(alphaKey.id());
+    assertThat(revoked.active()).isFalse();
+    assertThat(store.revokeApiKey(alphaKey.id()).revokedAt()).isEqualTo(revoked.revokedAt());
+    assertThat(store.apiKeyByHash(hash('a'))).contains(revoked);
+    assertThat(store.hasActiveApiKeys()).isTrue();
+    store.revokeApiKey(betaKey.id());
+    assertThat(store.hasActiveApiKeys()).isFalse();
+    assertThat(store.apiKeys()).extracting(ApiKeyRecord::active).containsExactly(false, false);
+    assertKind(() -> store.revokeApiKey("nope"), Kind.NOT_FOUND, "API key");
+  }
+
+  @Test
+  void deletingAnAgentDeletesItsKeys() {
+    AgentRecord alpha = store.createAgent("alpha", Optional.empty());
+    store.createApiKey(new ApiKeySpec(alpha.id(), "gh_a", hash('a'), Optional.empty()));
+
+    store.deleteAgent(alpha.id());
+
+    assertThat(store.agents()).isEmpty();
+    assertThat(store.apiKeys()).isEmpty();
+    assertThat(store.apiKeyByHash(hash('a'))).isEmpty();
+    assertThat(store.hasActiveApiKeys()).isFalse();
+    assertKind(() -> store.deleteAgent(alpha.id()), Kind.NOT_FOUND, "agent");
+  }
+
+  @Test
+  void agentsAndKeysSurviveReopening() {
+    assumeTrue(persistent(), "this store keeps nothing once closed");
+    AgentRecord alpha = store.createAgent("alpha", Optional.of("first"));
+    ApiKeyRecord key =
+        store.createApiKey(new ApiKeySpec(alpha.id(), "gh_a", hash('a'), Optional.empty()));
+    ApiKeyRecord revoked =
+        store.revokeApiKey(
+            store
+                .createApiKey(new ApiKeySpec(alpha.id(), "gh_b", hash('b'), Optional.empty()))
+                .id());
+
+    store.close();
+    store = reopenStore();
+
+    assertThat(store.agents()).containsExactly(alpha);
+    assertThat(store.apiKeyByHash(hash('a'))).contains(key);
+    assertThat(store.apiKeyByHash(hash('b'))).contains(revoked);
   }
 
   // --- the store itself
