@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.agent.AgentLayer;
 import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.Namespace;
 import dev.gatehouse.client.ClientOptions;
@@ -47,12 +48,14 @@ public final class Gateway implements AutoCloseable {
   private final CallPipeline pipeline;
   private final Function<String, Optional<View>> groups;
   private final Map<String, McpHandler> groupHandlers = new ConcurrentHashMap<>();
+  private final AgentLayer agents;
 
   private Gateway(Builder builder) {
     this.settings = builder.settings;
     this.discovery = builder.discovery;
     this.plugins = Plugins.of(builder.allPlugins());
-    Hooks hooks = builder.hooks.build().followedBy(plugins.hooks());
+    this.agents = builder.agents;
+    Hooks hooks = agents.hooks().followedBy(builder.hooks.build()).followedBy(plugins.hooks());
     this.pipeline = new CallPipeline(hooks, plugins.metaTools(), Optional.empty());
     this.registry =
         new UpstreamRegistry(
@@ -60,9 +63,14 @@ public final class Gateway implements AutoCloseable {
     this.groups = builder.groups;
     Supplier<View> main = builder.mainView;
     // The routing core is era-neutral; the 2026-07-28 revision is adapted around it.
-    this.handler =
-        DualEraHandler.of(
-            new GatewayHandler(registry, settings, exchange -> main.get(), discovery, pipeline));
+    this.handler = DualEraHandler.of(core(exchange -> main.get(), pipeline));
+  }
+
+  /** An endpoint's routing core, behind the agent layer. */
+  private McpHandler core(Function<Exchange, View> views, CallPipeline endpointPipeline) {
+    return agents.endpoint(
+        new GatewayHandler(registry, settings, agents.views(views), discovery, endpointPipeline),
+        exchange -> endpointPipeline.caller(exchange).identity());
   }
 
   public static Builder builder() {
@@ -87,7 +95,7 @@ public final class Gateway implements AutoCloseable {
    * served; each one follows catalog changes.
    */
   public McpHandler endpoint(Function<Exchange, View> views) {
-    return DualEraHandler.of(new GatewayHandler(registry, settings, views, discovery, pipeline));
+    return DualEraHandler.of(core(views, pipeline));
   }
 
   /**
@@ -103,12 +111,7 @@ public final class Gateway implements AutoCloseable {
             group,
             g ->
                 DualEraHandler.of(
-                    new GatewayHandler(
-                        registry,
-                        settings,
-                        exchange -> groups.apply(g).orElse(View.none()),
-                        discovery,
-                        pipeline.forGroup(g)))));
+                    core(exchange -> groups.apply(g).orElse(View.none()), pipeline.forGroup(g)))));
   }
 
   public Catalog catalog() {
@@ -185,6 +188,7 @@ public final class Gateway implements AutoCloseable {
     private boolean discoverPlugins;
     private Supplier<View> mainView = View::all;
     private Function<String, Optional<View>> groups = name -> Optional.empty();
+    private AgentLayer agents = AgentLayer.none();
 
     private Builder() {}
 
@@ -265,6 +269,15 @@ public final class Gateway implements AutoCloseable {
      */
     public Builder groups(Function<String, Optional<View>> views) {
       this.groups = Objects.requireNonNull(views, "views");
+      return this;
+    }
+
+    /**
+     * Agents on every endpoint: who each request comes from, and what its agent's rules let it see
+     * on top of each endpoint's own view. None by default.
+     */
+    public Builder agents(AgentLayer layer) {
+      this.agents = Objects.requireNonNull(layer, "layer");
       return this;
     }
 

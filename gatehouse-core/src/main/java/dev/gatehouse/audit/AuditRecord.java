@@ -10,7 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
  * One call outcome for the audit trail.
  *
  * @param time when the call arrived
- * @param caller the caller's identity name
+ * @param caller the caller's identity name: its agent, or {@code anonymous}
+ * @param identifiedBy how the caller was identified ({@code api_key}, {@code jwt}, {@code
+ *     agent_id_argument}, {@code default_agent}, {@code credential}, {@code none})
  * @param group the group endpoint, if any
  * @param server the upstream (or plugin) that owns the tool
  * @param tool the name the caller used
@@ -25,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 public record AuditRecord(
     Instant time,
     String caller,
+    String identifiedBy,
     Optional<String> group,
     String server,
     String tool,
@@ -39,6 +42,7 @@ public record AuditRecord(
   public AuditRecord {
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(identifiedBy, "identifiedBy");
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(tool, "tool");

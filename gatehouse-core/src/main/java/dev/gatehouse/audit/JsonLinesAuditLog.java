@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Appends each record as one JSON line to a file:
  *
  * <pre>{@code
- * {"time":"2026-01-02T10:00:00.123Z","caller":"anonymous","group":null,"server":"evs",
+ * {"time":"2026-01-02T10:00:00.123Z","caller":"alpha","identified_by":"api_key","group":null,
+ *  "server":"evs",
  *  "tool":"evs_get-sum","original_tool":"get-sum","decision":"confirmed","duration_ms":5230,
  *  "error_code":null,"reason":null,"tool_error":false}
  * }</pre>
@@ -76,6 +77,7 @@ public final class JsonLinesAuditLog implements AuditSink {
     ObjectNode json = Json.object();
     json.put("time", record.time().truncatedTo(ChronoUnit.MILLIS).toString());
     json.put("caller", record.caller());
+    json.put("identified_by", record.identifiedBy());
     json.put("group", record.group().orElse(null));
     json.put("server", record.server());
     json.put("tool", record.tool());

@@ -1,5 +1,7 @@
 package dev.gatehouse.pipeline;
 
+import dev.gatehouse.agent.AgentExchange;
+import dev.gatehouse.agent.IdentifiedBy;
 import dev.gatehouse.audit.AuditDecision;
 import dev.gatehouse.audit.AuditRecord;
 import dev.gatehouse.audit.AuditSink;
@@ -85,6 +87,10 @@ public final class CallPipeline {
 
   /** Who sends this exchange, through this endpoint. */
   public Caller caller(Exchange exchange) {
+    if (exchange instanceof AgentExchange known) {
+      // The agent layer has weighed credentials, arguments and defaults already.
+      return new Caller(known.identity(), group);
+    }
     Identity identity = Identity.ANONYMOUS;
     for (Authenticator authenticator : hooks.authenticators()) {
       Optional<Identity> found;
@@ -325,6 +331,7 @@ public final class CallPipeline {
         new AuditRecord(
             started,
             call.caller().identity().name(),
+            IdentifiedBy.of(call.caller().identity()).id(),
             call.caller().group(),
             call.server(),
             call.tool(),

@@ -22,6 +22,7 @@ class JsonLinesAuditLogTest {
     return new AuditRecord(
         Instant.parse("2026-01-02T10:00:00.123456Z"),
         "agent-7",
+        "api_key",
         Optional.empty(),
         "evs",
         "evs_get-sum",
@@ -50,7 +51,8 @@ class JsonLinesAuditLogTest {
     assertThat(lines).hasSize(2);
     assertThat(Json.text(lines.getFirst()))
         .isEqualTo(
-            "{\"time\":\"2026-01-02T10:00:00.123Z\",\"caller\":\"agent-7\",\"group\":null,"
+            "{\"time\":\"2026-01-02T10:00:00.123Z\",\"caller\":\"agent-7\","
+                + "\"identified_by\":\"api_key\",\"group\":null,"
                 + "\"server\":\"evs\",\"tool\":\"evs_get-sum\",\"original_tool\":\"get-sum\","
                 + "\"decision\":\"confirmed\",\"duration_ms\":1234,\"error_code\":null,"
                 + "\"reason\":null,\"tool_error\":false}");
