@@ -2,11 +2,11 @@ package dev.gatehouse.credential;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -50,13 +50,13 @@ public final class JwtAuthenticator implements Authenticator {
   private final JwtSettings settings;
   private final DefaultJWTProcessor<SecurityContext> processor;
 
-  private JwtAuthenticator(JwtSettings settings, JWKSource<SecurityContext> keys) {
+  private JwtAuthenticator(JwtSettings settings, JWSKeySelector<SecurityContext> keys) {
     this.settings = settings;
     this.processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier(
         new DefaultJOSEObjectTypeVerifier<>(
             JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+    processor.setJWSKeySelector(keys);
     DefaultJWTClaimsVerifier<SecurityContext> claims =
         new DefaultJWTClaimsVerifier<>(
             new HashSet<>(settings.audiences()),
@@ -78,15 +78,17 @@ public final class JwtAuthenticator implements Authenticator {
     return settings;
   }
 
-  private static JWKSource<SecurityContext> keys(JwtSettings settings) {
+  private static JWSKeySelector<SecurityContext> keys(JwtSettings settings) {
     if (settings.key().isPresent()) {
-      return new ImmutableJWKSet<>(PublicKeys.parse(settings.key().get()));
+      return new FixedKeySelector(PublicKeys.parse(settings.key().get()), ALGORITHMS);
     }
     try {
-      return JWKSourceBuilder.create(
-              settings.jwksUrl().orElseThrow().toURL(),
-              new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS, JWKS_SIZE_LIMIT))
-          .build();
+      JWKSource<SecurityContext> source =
+          JWKSourceBuilder.create(
+                  settings.jwksUrl().orElseThrow().toURL(),
+                  new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS, JWKS_SIZE_LIMIT))
+              .build();
+      return new JWSVerificationKeySelector<>(ALGORITHMS, source);
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new IllegalArgumentException("\"jwks_url\" is not a valid URL: " + e.getMessage());
     }
