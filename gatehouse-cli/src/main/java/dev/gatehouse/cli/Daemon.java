@@ -89,7 +89,9 @@ public final class Daemon implements AutoCloseable {
                   builder
                       .mainView(() -> views.get() == null ? View.none() : views.get().mainView())
                       .groups(
-                          g -> views.get() == null ? Optional.empty() : views.get().groupView(g)));
+                          g -> views.get() == null ? Optional.empty() : views.get().groupView(g))
+                      .groupModes(
+                          g -> views.get() == null ? Optional.empty() : views.get().groupMode(g)));
       Directory directory = new Directory(store, config.servers(), gateway.registry());
       views.set(directory);
       CatalogKeeper keeper = new CatalogKeeper(store, gateway.registry(), Clock.systemUTC());
