@@ -2,7 +2,9 @@ package dev.gatehouse;
 
 import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.Namespace;
+import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.policy.View;
 import dev.gatehouse.registry.UpstreamRegistry;
 import dev.gatehouse.routing.EndpointSettings;
 import dev.gatehouse.routing.GatewayHandler;
@@ -22,8 +24,10 @@ import java.util.function.Function;
 public final class Gateway implements AutoCloseable {
   private final UpstreamRegistry registry;
   private final GatewayHandler handler;
+  private final EndpointSettings settings;
 
   private Gateway(Builder builder) {
+    this.settings = builder.settings;
     this.registry = new UpstreamRegistry(builder.upstreams, builder.connector, builder.separator);
     this.handler = new GatewayHandler(registry, builder.settings);
   }
@@ -41,6 +45,15 @@ public final class Gateway implements AutoCloseable {
   /** The gateway as an MCP server, for transports to drive. */
   public McpHandler handler() {
     return handler;
+  }
+
+  /**
+   * Another endpoint on the same upstreams, showing each caller what {@code views} lets it see: a
+   * group endpoint, or one with per-caller rules. Keep the handler for as long as the endpoint is
+   * served; each one follows catalog changes.
+   */
+  public McpHandler endpoint(Function<Exchange, View> views) {
+    return new GatewayHandler(registry, settings, views);
   }
 
   public Catalog catalog() {

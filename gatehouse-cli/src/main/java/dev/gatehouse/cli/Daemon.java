@@ -2,35 +2,114 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.Gateway;
 import dev.gatehouse.cli.config.GatehouseConfig;
+import dev.gatehouse.cli.config.RegistrySettings;
+import dev.gatehouse.cli.config.RegistrySettings.StartupCatalog;
+import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.Json;
+import dev.gatehouse.registry.Directory;
 import dev.gatehouse.routing.EndpointSettings;
 import dev.gatehouse.routing.GatewayVersion;
 import dev.gatehouse.server.GatehouseHttpServer;
 import dev.gatehouse.server.http.HttpTransportOptions;
+import dev.gatehouse.store.InMemoryStore;
+import dev.gatehouse.store.Store;
+import dev.gatehouse.store.jdbc.Stores;
 import dev.gatehouse.upstream.UpstreamConnections;
 import dev.gatehouse.upstream.UpstreamOptions;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A running gateway built from a config: the engine, its upstream connections and the HTTP server.
- * What {@code gatehouse serve} runs, and what end-to-end tests start in-process.
+ * A running gateway built from a config: the store and directory of servers, the engine with its
+ * upstream connections, and the HTTP server with {@code /mcp} and the group endpoints {@code
+ * /mcp/g/{group}}. What {@code gatehouse serve} runs, and what end-to-end tests start in-process.
  */
 public final class Daemon implements AutoCloseable {
-  private static final java.util.Set<String> WILDCARD_HOSTS =
-      java.util.Set.of("0.0.0.0", "::", "[::]");
+  private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+  private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]");
+  private static final Duration STARTUP_REFRESH_LIMIT = Duration.ofSeconds(60);
 
+  private final Store store;
   private final Gateway gateway;
+  private final Directory directory;
   private final GatehouseHttpServer server;
+  private final Thread refresher;
 
-  private Daemon(Gateway gateway, GatehouseHttpServer server) {
+  private Daemon(
+      Store store,
+      Gateway gateway,
+      Directory directory,
+      GatehouseHttpServer server,
+      Thread refresher) {
+    this.store = store;
     this.gateway = gateway;
+    this.directory = directory;
     this.server = server;
+    this.refresher = refresher;
   }
 
-  /** Starts connecting upstreams and serving HTTP; returns once the port is bound. */
+  /** Starts with the config's store, or an in-memory one when the config names none. */
   public static Daemon start(GatehouseConfig config) {
-    Gateway gateway = gateway(config);
+    return start(config, Optional.empty());
+  }
+
+  /**
+   * Starts connecting upstreams and serving HTTP; returns once the port is bound (and, with {@code
+   * "startup_catalog": "refresh"}, once every upstream was listed or found unavailable).
+   *
+   * @param home {@code $GATEHOUSE_HOME}, where the default SQLite store lives; without it and
+   *     without a {@code "store"} key, nothing is kept across restarts
+   */
+  public static Daemon start(GatehouseConfig config, Optional<Path> home) {
+    RegistrySettings settings = RegistrySettings.of(config);
+    Store store = openStore(settings, home);
+    Gateway gateway = null;
+    try {
+      gateway = gateway(config.withServers(java.util.List.of()));
+      Directory directory = new Directory(store, config.servers(), gateway.registry());
+      CatalogKeeper keeper = new CatalogKeeper(store, gateway.registry(), Clock.systemUTC());
+      gateway.registry().listOnReady(settings.startupCatalog() != StartupCatalog.SKIP);
+      directory.reconcile();
+      keeper.seed();
+      gateway.registry().addListener(keeper);
+      gateway.start();
+      if (settings.startupCatalog() == StartupCatalog.REFRESH) {
+        awaitSettled(gateway);
+      }
+      GatehouseHttpServer server = http(config, gateway, directory);
+      Gateway running = gateway;
+      Thread refresher =
+          settings.refreshInterval().map(every -> refresher(running, every)).orElse(null);
+      return new Daemon(store, gateway, directory, server, refresher);
+    } catch (RuntimeException e) {
+      if (gateway != null) {
+        gateway.close();
+      }
+      store.close();
+      throw e;
+    }
+  }
+
+  private static Store openStore(RegistrySettings settings, Optional<Path> home) {
+    if (settings.store().isEmpty() && home.isEmpty()) {
+      return InMemoryStore.create();
+    }
+    return Stores.open(settings.store().orElse(""), home.orElse(Path.of(".")));
+  }
+
+  private static GatehouseHttpServer http(
+      GatehouseConfig config, Gateway gateway, Directory directory) {
     HttpTransportOptions.Builder http = HttpTransportOptions.builder();
     config.allowedOrigins().forEach(http::allowOrigin);
     config.allowedHosts().forEach(http::allowHost);
@@ -39,22 +118,61 @@ public final class Daemon implements AutoCloseable {
       // Clients of a gateway bound to a named address send that name as Host.
       http.allowHost(config.host());
     }
-    GatehouseHttpServer server;
-    try {
-      gateway.start();
-      server =
-          GatehouseHttpServer.builder()
-              .host(config.host())
-              .port(config.port())
-              .options(http.build())
-              .mcp("/mcp", gateway.handler())
-              .build()
-              .start();
-    } catch (RuntimeException e) {
-      gateway.close();
-      throw e;
+    Map<String, McpHandler> groups = new ConcurrentHashMap<>();
+    return GatehouseHttpServer.builder()
+        .host(config.host())
+        .port(config.port())
+        .options(http.build())
+        .mcp("/mcp", gateway.endpoint(exchange -> directory.mainView()))
+        .mcpPrefix(
+            "/mcp/g",
+            path -> {
+              String group = path.startsWith("/") ? path.substring(1) : path;
+              if (group.isEmpty() || group.contains("/") || directory.groupView(group).isEmpty()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  groups.computeIfAbsent(
+                      group,
+                      g ->
+                          gateway.endpoint(
+                              exchange -> directory.groupView(g).orElse(View.none()))));
+            })
+        .build()
+        .start();
+  }
+
+  private static void awaitSettled(Gateway gateway) {
+    Instant deadline = Instant.now().plus(STARTUP_REFRESH_LIMIT);
+    while (!gateway.registry().settled() && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
-    return new Daemon(gateway, server);
+  }
+
+  private static Thread refresher(Gateway gateway, Duration every) {
+    return Thread.ofVirtual()
+        .name("gatehouse-refresh")
+        .start(() -> {
+          while (!Thread.currentThread().isInterrupted()) {
+            try {
+              Thread.sleep(every);
+            } catch (InterruptedException e) {
+              return;
+            }
+            for (var upstream : gateway.registry().connections()) {
+              try {
+                gateway.registry().refresh(upstream.name());
+              } catch (RuntimeException e) {
+                log.debug("Periodic refresh of {} failed: {}", upstream.name(), e.getMessage());
+              }
+            }
+          }
+        });
   }
 
   /** The engine for a config, not yet started; shared by {@code serve} and {@code stdio}. */
@@ -87,9 +205,18 @@ public final class Daemon implements AutoCloseable {
     return gateway;
   }
 
+  public Directory directory() {
+    return directory;
+  }
+
   /** The MCP endpoint, {@code http://host:port/mcp}. */
   public URI mcpUri() {
     return server.uri().resolve("/mcp");
+  }
+
+  /** The server's base, {@code http://host:port/}. */
+  public URI baseUri() {
+    return server.uri();
   }
 
   public int port() {
@@ -102,10 +229,17 @@ public final class Daemon implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (refresher != null) {
+      refresher.interrupt();
+    }
     try {
       gateway.close();
     } finally {
-      server.close();
+      try {
+        server.close();
+      } finally {
+        store.close();
+      }
     }
   }
 }

@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Daemon daemon;
     try {
-      daemon = Daemon.start(settings);
+      daemon = Daemon.start(settings, Optional.of(ConfigLocator.system().home()));
     } catch (RuntimeException e) {
       err.println("gatehouse: cannot start: " + e.getMessage());
       err.flush();

@@ -59,6 +59,21 @@ public interface View {
     };
   }
 
+  /** Sees nothing: an endpoint whose group is gone. */
+  static View none() {
+    return new View() {
+      @Override
+      public boolean tool(String server, String exposed, String original) {
+        return false;
+      }
+
+      @Override
+      public boolean server(String server) {
+        return false;
+      }
+    };
+  }
+
   /** Sees what both views see. */
   default View and(View other) {
     View self = this;

@@ -199,6 +199,16 @@ public final class Directory {
    * @throws StoreException DUPLICATE when a store server's name is also in the config file
    */
   public ReloadReport reload() {
+    ReloadReport report = reconcile();
+    registry.refreshAll();
+    return report;
+  }
+
+  /**
+   * Like {@link #reload()}, without listing the upstreams that stay connected again: what a
+   * starting gateway does before it serves its last-known catalog.
+   */
+  public ReloadReport reconcile() {
     synchronized (reloadLock) {
       List<ServerEntry> all = servers();
       Map<String, ServerEntry> byName = new LinkedHashMap<>();

@@ -41,6 +41,7 @@ public final class UpstreamRegistry implements AutoCloseable {
   private final Object membershipLock = new Object();
   private volatile boolean started;
   private volatile boolean closed;
+  private volatile boolean autoList = true;
 
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   private static final Duration LAST_RETRY = Duration.ofSeconds(30);
@@ -62,7 +63,7 @@ public final class UpstreamRegistry implements AutoCloseable {
 
     @Override
     public void onStateChanged(UpstreamConnection upstream, UpstreamState state) {
-      if (state == UpstreamState.READY) {
+      if (state == UpstreamState.READY && autoList) {
         refreshInBackground(this);
       } else if (listing != null) {
         listing = null;
@@ -230,6 +231,57 @@ public final class UpstreamRegistry implements AutoCloseable {
             .map(m -> m.connection.name())
             .toList();
     return servers.size() == 1 ? Optional.of(servers.getFirst()) : Optional.empty();
+  }
+
+  /**
+   * Whether an upstream is listed as soon as it gets ready (the default). Off, upstreams are listed
+   * only when they say their list changed or on {@link #refreshAll()}; a gateway serving a
+   * last-known catalog uses this to defer listing.
+   */
+  public void listOnReady(boolean on) {
+    autoList = on;
+  }
+
+  /** Lists every ready upstream again, in the background; turns {@link #listOnReady} back on. */
+  public void refreshAll() {
+    autoList = true;
+    for (Member member : members.values()) {
+      if (member.connection.state() == UpstreamState.READY) {
+        refreshInBackground(member);
+      }
+    }
+  }
+
+  /** What an upstream listed last, as merged into the catalog; empty while it has no listing. */
+  public Optional<ServerCatalog> listing(String name) {
+    Member member = members.get(name);
+    return member == null ? Optional.empty() : Optional.ofNullable(member.listing);
+  }
+
+  /**
+   * Serves a last-known listing for an upstream that has none yet, so a starting gateway lists
+   * tools at once; the upstream's own listing replaces it when it gets ready, and it is dropped if
+   * the upstream turns out to be unavailable.
+   */
+  public void seed(ServerCatalog listing) {
+    Member member = members.get(listing.server());
+    if (member != null && member.listing == null) {
+      member.listing = listing;
+      rebuild();
+    }
+  }
+
+  /** True once every upstream is either listed (ready) or known to be unavailable. */
+  public boolean settled() {
+    for (Member member : members.values()) {
+      UpstreamState state = member.connection.state();
+      boolean listed =
+          state == UpstreamState.READY && member.listing != null && !member.refreshing.get();
+      if (!listed && state != UpstreamState.UNAVAILABLE && state != UpstreamState.CLOSED) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Fetches one upstream's listing now and merges it; returns what the upstream lists. */

@@ -21,16 +21,14 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The {@link Store} on a SQL database through a connection pool; {@link SqliteStore} and {@link
- * PostgresStore} open it. Writes that read first run in one transaction, with the rows they depend
- * on locked ({@link Dialect#lockRows()}); the unique constraints catch what races past a check.
+ * PostgresStore} open it. Each write is one transaction: checks, then changes, with the rows it
+ * read first locked ({@link Dialect#lockRows()}); the unique constraints catch a name taken by a
+ * writer that raced past a check.
  */
 final class JdbcStore implements Store {
-  private static final String CATALOG_COLUMNS = "server_name, catalog, taken_at";
-
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -51,43 +49,29 @@ final class JdbcStore implements Store {
     return write(
         () -> StoreException.duplicate(ServerSpec.ENTITY, spec.name()),
         h -> {
-          if (serverIdOf(h, spec.name()).isPresent()) {
+          if (ServerTable.nameTaken(h, spec.name())) {
             throw StoreException.duplicate(ServerSpec.ENTITY, spec.name());
           }
           Instant now = now();
-          String id = UUID.randomUUID().toString();
-          Rows.bindServer(
-                  h.createUpdate(
-                      "INSERT INTO servers ("
-                          + Rows.SERVER_COLUMNS
-                          + ") VALUES (:id, :name, :transport, :url, :command, :args, :env, :cwd,"
-                          + " :headers, :prefix, :timeout_ms, :enabled, :allow_list, :deny_list,"
-                          + " :description, :created_at, :updated_at)"),
-                  spec)
-              .bind("id", id)
-              .bind("created_at", now.toEpochMilli())
-              .bind("updated_at", now.toEpochMilli())
-              .execute();
-          return new ServerRecord(id, spec, now, now);
+          ServerRecord record = new ServerRecord(UUID.randomUUID().toString(), spec, now, now);
+          ServerTable.insert(h, record);
+          return record;
         });
   }
 
   @Override
   public Optional<ServerRecord> server(String id) {
-    return read(h -> findServer(h, "id", id, ""));
+    return read(h -> ServerTable.find(h, "id", id, ""));
   }
 
   @Override
   public Optional<ServerRecord> serverByName(String name) {
-    return read(h -> findServer(h, "name", name, ""));
+    return read(h -> ServerTable.find(h, "name", name, ""));
   }
 
   @Override
   public List<ServerRecord> servers() {
-    return read(h ->
-        h.createQuery("SELECT " + Rows.SERVER_COLUMNS + " FROM servers ORDER BY name")
-            .map(Rows.SERVER)
-            .list());
+    return read(ServerTable::all);
   }
 
   @Override
@@ -96,34 +80,22 @@ final class JdbcStore implements Store {
     return write(
         () -> StoreException.duplicate(ServerSpec.ENTITY, String.valueOf(newName[0])),
         h -> {
-          ServerRecord current =
-              findServer(h, "id", id, dialect.lockRows())
-                  .orElseThrow(() -> StoreException.notFound(ServerSpec.ENTITY, "id", id));
+          ServerRecord current = requireServer(h, id);
           ServerSpec changed = patch.applyTo(current.spec());
           if (changed.equals(current.spec())) {
             return current;
           }
           newName[0] = changed.name();
           if (!changed.name().equals(current.name())) {
-            if (serverIdOf(h, changed.name()).isPresent()) {
+            if (ServerTable.nameTaken(h, changed.name())) {
               throw StoreException.duplicate(ServerSpec.ENTITY, changed.name());
             }
-            renameReferences(h, current.name(), changed.name());
+            GroupTable.renameMember(h, current.name(), changed.name());
+            SnapshotTable.rename(h, current.name(), changed.name());
           }
-          Instant now = now();
-          Rows.bindServer(
-                  h.createUpdate(
-                      "UPDATE servers SET name = :name, transport = :transport, url = :url,"
-                          + " command = :command, args = :args, env = :env, cwd = :cwd,"
-                          + " headers = :headers, prefix = :prefix, timeout_ms = :timeout_ms,"
-                          + " enabled = :enabled, allow_list = :allow_list,"
-                          + " deny_list = :deny_list, description = :description,"
-                          + " updated_at = :updated_at WHERE id = :id"),
-                  changed)
-              .bind("id", id)
-              .bind("updated_at", now.toEpochMilli())
-              .execute();
-          return new ServerRecord(id, changed, current.createdAt(), now);
+          ServerRecord updated = new ServerRecord(id, changed, current.createdAt(), now());
+          ServerTable.update(h, updated);
+          return updated;
         });
   }
 
@@ -132,16 +104,10 @@ final class JdbcStore implements Store {
     write(
         () -> StoreException.notFound(ServerSpec.ENTITY, "id", id),
         h -> {
-          ServerRecord current =
-              findServer(h, "id", id, dialect.lockRows())
-                  .orElseThrow(() -> StoreException.notFound(ServerSpec.ENTITY, "id", id));
-          h.createUpdate("DELETE FROM group_members WHERE server_name = :name")
-              .bind("name", current.name())
-              .execute();
-          h.createUpdate("DELETE FROM catalog_snapshots WHERE server_name = :name")
-              .bind("name", current.name())
-              .execute();
-          h.createUpdate("DELETE FROM servers WHERE id = :id").bind("id", id).execute();
+          ServerRecord current = requireServer(h, id);
+          GroupTable.removeMember(h, current.name());
+          SnapshotTable.delete(h, current.name());
+          ServerTable.delete(h, id);
           return null;
         });
   }
@@ -153,42 +119,29 @@ final class JdbcStore implements Store {
     return write(
         () -> StoreException.duplicate(GroupSpec.ENTITY, spec.name()),
         h -> {
-          if (findGroup(h, "name", spec.name(), "").isPresent()) {
+          if (GroupTable.find(h, "name", spec.name(), "").isPresent()) {
             throw StoreException.duplicate(GroupSpec.ENTITY, spec.name());
           }
           Instant now = now();
-          String id = UUID.randomUUID().toString();
-          Rows.bindGroup(
-                  h.createUpdate(
-                      "INSERT INTO server_groups ("
-                          + Rows.GROUP_COLUMNS
-                          + ") VALUES (:id, :name, :description, :allow_list, :deny_list, :mode,"
-                          + " :created_at, :updated_at)"),
-                  spec)
-              .bind("id", id)
-              .bind("created_at", now.toEpochMilli())
-              .bind("updated_at", now.toEpochMilli())
-              .execute();
-          return new GroupRecord(id, spec, now, now);
+          GroupRecord record = new GroupRecord(UUID.randomUUID().toString(), spec, now, now);
+          GroupTable.insert(h, record);
+          return record;
         });
   }
 
   @Override
   public Optional<GroupRecord> group(String id) {
-    return read(h -> findGroup(h, "id", id, ""));
+    return read(h -> GroupTable.find(h, "id", id, ""));
   }
 
   @Override
   public Optional<GroupRecord> groupByName(String name) {
-    return read(h -> findGroup(h, "name", name, ""));
+    return read(h -> GroupTable.find(h, "name", name, ""));
   }
 
   @Override
   public List<GroupRecord> groups() {
-    return read(h ->
-        h.createQuery("SELECT " + Rows.GROUP_COLUMNS + " FROM server_groups ORDER BY name")
-            .map(Rows.GROUP)
-            .list());
+    return read(GroupTable::all);
   }
 
   @Override
@@ -204,20 +157,12 @@ final class JdbcStore implements Store {
           }
           newName[0] = changed.name();
           if (!changed.name().equals(current.name())
-              && findGroup(h, "name", changed.name(), "").isPresent()) {
+              && GroupTable.find(h, "name", changed.name(), "").isPresent()) {
             throw StoreException.duplicate(GroupSpec.ENTITY, changed.name());
           }
-          Instant now = now();
-          Rows.bindGroup(
-                  h.createUpdate(
-                      "UPDATE server_groups SET name = :name, description = :description,"
-                          + " allow_list = :allow_list, deny_list = :deny_list, mode = :mode,"
-                          + " updated_at = :updated_at WHERE id = :id"),
-                  changed)
-              .bind("id", id)
-              .bind("updated_at", now.toEpochMilli())
-              .execute();
-          return new GroupRecord(id, changed, current.createdAt(), now);
+          GroupRecord updated = new GroupRecord(id, changed, current.createdAt(), now());
+          GroupTable.update(h, updated);
+          return updated;
         });
   }
 
@@ -227,10 +172,7 @@ final class JdbcStore implements Store {
         () -> StoreException.notFound(GroupSpec.ENTITY, "id", id),
         h -> {
           requireGroup(h, id, dialect.lockRows());
-          // The foreign key cascades too; deleting first keeps SQLite files opened without it
-          // sound.
-          h.createUpdate("DELETE FROM group_members WHERE group_id = :id").bind("id", id).execute();
-          h.createUpdate("DELETE FROM server_groups WHERE id = :id").bind("id", id).execute();
+          GroupTable.delete(h, id);
           return null;
         });
   }
@@ -239,26 +181,10 @@ final class JdbcStore implements Store {
   public List<String> setGroupMembers(String groupId, List<String> serverNames) {
     List<String> members = MemberNames.check(serverNames);
     return write(
-        () -> StoreException.unavailable("group members changed concurrently, try again", null),
+        () -> StoreException.unavailable(description + ": group members written twice", null),
         h -> {
           requireGroup(h, groupId, dialect.lockRows());
-          h.createUpdate("DELETE FROM group_members WHERE group_id = :id")
-              .bind("id", groupId)
-              .execute();
-          if (!members.isEmpty()) {
-            PreparedBatch batch =
-                h.prepareBatch(
-                    "INSERT INTO group_members (group_id, position, server_name)"
-                        + " VALUES (:group_id, :position, :server_name)");
-            for (int i = 0; i < members.size(); i++) {
-              batch
-                  .bind("group_id", groupId)
-                  .bind("position", i)
-                  .bind("server_name", members.get(i))
-                  .add();
-            }
-            batch.execute();
-          }
+          GroupTable.replaceMembers(h, groupId, members);
           return members;
         });
   }
@@ -267,11 +193,7 @@ final class JdbcStore implements Store {
   public List<String> groupMembers(String groupId) {
     return read(h -> {
       requireGroup(h, groupId, "");
-      return h.createQuery(
-              "SELECT server_name FROM group_members WHERE group_id = :id ORDER BY position")
-          .bind("id", groupId)
-          .mapTo(String.class)
-          .list();
+      return GroupTable.members(h, groupId);
     });
   }
 
@@ -280,48 +202,31 @@ final class JdbcStore implements Store {
   @Override
   public void putCatalogSnapshot(CatalogSnapshot snapshot) {
     write(
-        () -> StoreException.unavailable("catalog snapshot written concurrently", null),
-        h ->
-            h.createUpdate(
-                    "INSERT INTO catalog_snapshots ("
-                        + CATALOG_COLUMNS
-                        + ") VALUES (:server_name, :catalog, :taken_at)"
-                        + " ON CONFLICT (server_name) DO UPDATE SET catalog = excluded.catalog,"
-                        + " taken_at = excluded.taken_at")
-                .bind("server_name", snapshot.server())
-                .bind("catalog", snapshot.catalog())
-                .bind("taken_at", snapshot.takenAt().toEpochMilli())
-                .execute());
+        () -> StoreException.unavailable(description + ": catalog snapshot written twice", null),
+        h -> {
+          SnapshotTable.put(h, snapshot);
+          return null;
+        });
   }
 
   @Override
   public Optional<CatalogSnapshot> catalogSnapshot(String serverName) {
-    return read(h ->
-        h.createQuery(
-                "SELECT "
-                    + CATALOG_COLUMNS
-                    + " FROM catalog_snapshots WHERE server_name = :server_name")
-            .bind("server_name", serverName)
-            .map(JdbcStore::snapshot)
-            .findOne());
+    return read(h -> SnapshotTable.find(h, serverName));
   }
 
   @Override
   public List<CatalogSnapshot> catalogSnapshots() {
-    return read(h ->
-        h.createQuery("SELECT " + CATALOG_COLUMNS + " FROM catalog_snapshots ORDER BY server_name")
-            .map(JdbcStore::snapshot)
-            .list());
+    return read(SnapshotTable::all);
   }
 
   @Override
   public void deleteCatalogSnapshot(String serverName) {
     write(
-        () -> StoreException.unavailable("catalog snapshot deleted concurrently", null),
-        h ->
-            h.createUpdate("DELETE FROM catalog_snapshots WHERE server_name = :server_name")
-                .bind("server_name", serverName)
-                .execute());
+        () -> StoreException.unavailable(description + ": catalog snapshot deleted twice", null),
+        h -> {
+          SnapshotTable.delete(h, serverName);
+          return null;
+        });
   }
 
   // --- the store itself
@@ -347,7 +252,10 @@ final class JdbcStore implements Store {
     try {
       return jdbi.withHandle(callback);
     } catch (RuntimeException e) {
-      throw SqlFailures.translate(e, description, () -> unexpectedDuplicate(e));
+      throw SqlFailures.translate(
+          e,
+          description,
+          () -> StoreException.unavailable(description + " failed: " + SqlFailures.describe(e), e));
     }
   }
 
@@ -360,71 +268,17 @@ final class JdbcStore implements Store {
     }
   }
 
-  private StoreException unexpectedDuplicate(RuntimeException e) {
-    return StoreException.unavailable(description + " failed: " + SqlFailures.describe(e), e);
-  }
-
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private static Optional<ServerRecord> findServer(
-      Handle h, String column, String value, String lock) {
-    return h.createQuery(
-            "SELECT " + Rows.SERVER_COLUMNS + " FROM servers WHERE " + column + " = :v" + lock)
-        .bind("v", value)
-        .map(Rows.SERVER)
-        .findOne();
-  }
-
-  private static Optional<String> serverIdOf(Handle h, String name) {
-    return h.createQuery("SELECT id FROM servers WHERE name = :name")
-        .bind("name", name)
-        .mapTo(String.class)
-        .findOne();
-  }
-
-  private static Optional<GroupRecord> findGroup(
-      Handle h, String column, String value, String lock) {
-    return h.createQuery(
-            "SELECT " + Rows.GROUP_COLUMNS + " FROM server_groups WHERE " + column + " = :v" + lock)
-        .bind("v", value)
-        .map(Rows.GROUP)
-        .findOne();
+  private ServerRecord requireServer(Handle h, String id) {
+    return ServerTable.find(h, "id", id, dialect.lockRows())
+        .orElseThrow(() -> StoreException.notFound(ServerSpec.ENTITY, "id", id));
   }
 
   private static GroupRecord requireGroup(Handle h, String id, String lock) {
-    return findGroup(h, "id", id, lock)
+    return GroupTable.find(h, "id", id, lock)
         .orElseThrow(() -> StoreException.notFound(GroupSpec.ENTITY, "id", id));
-  }
-
-  /** A renamed server keeps its group memberships and its catalog snapshot. */
-  private static void renameReferences(Handle h, String oldName, String newName) {
-    h.createUpdate(
-            "DELETE FROM group_members WHERE server_name = :old AND group_id IN"
-                + " (SELECT group_id FROM group_members WHERE server_name = :new)")
-        .bind("old", oldName)
-        .bind("new", newName)
-        .execute();
-    h.createUpdate("UPDATE group_members SET server_name = :new WHERE server_name = :old")
-        .bind("old", oldName)
-        .bind("new", newName)
-        .execute();
-    h.createUpdate("DELETE FROM catalog_snapshots WHERE server_name = :new")
-        .bind("new", newName)
-        .execute();
-    h.createUpdate("UPDATE catalog_snapshots SET server_name = :new WHERE server_name = :old")
-        .bind("old", oldName)
-        .bind("new", newName)
-        .execute();
-  }
-
-  private static CatalogSnapshot snapshot(
-      java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-      throws java.sql.SQLException {
-    return new CatalogSnapshot(
-        rs.getString("server_name"),
-        rs.getString("catalog"),
-        Instant.ofEpochMilli(rs.getLong("taken_at")));
   }
 }

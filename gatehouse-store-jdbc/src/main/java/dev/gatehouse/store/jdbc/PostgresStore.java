@@ -5,7 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.StoreException;
 import dev.gatehouse.upstream.Placeholders;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The shared store: a PostgreSQL database, for several gateway replicas that must see the same
@@ -35,28 +41,31 @@ public final class PostgresStore {
   static Store open(String url, Placeholders placeholders) {
     PostgresUrl target = PostgresUrl.parse(url, placeholders);
     String where = target.describe();
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(target.jdbcUrl());
+    target.user().ifPresent(postgres::setUser);
+    target.password().ifPresent(postgres::setPassword);
+    postgres.setConnectTimeout((int) CONNECT_TIMEOUT.toSeconds());
+    postgres.setApplicationName("gatehouse");
+    // One plain connection first: an unreachable server or a refused login fails here with the
+    // driver's reason, before the pool would log its own stack trace.
+    try (Connection probe = postgres.getConnection()) {
+      probe.isValid(0);
+    } catch (SQLException e) {
+      throw StoreException.unavailable("cannot connect to " + where + ": " + reason(e), e);
+    }
     HikariConfig pool = new HikariConfig();
     pool.setPoolName("gatehouse-postgresql");
-    pool.setDriverClassName("org.postgresql.Driver");
-    pool.setJdbcUrl(target.jdbcUrl());
-    target.user().ifPresent(pool::setUsername);
-    target.password().ifPresent(pool::setPassword);
-    pool.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
-    pool.addDataSourceProperty("ApplicationName", "gatehouse");
+    pool.setDataSource(postgres);
     pool.setMaximumPoolSize(POOL_SIZE);
     pool.setMinimumIdle(1);
     pool.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
-    // One attempt at open: a wrong URL or a stopped server fails now, with the driver's reason.
-    pool.setInitializationFailTimeout(1);
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(pool);
     } catch (RuntimeException e) {
-      String reason =
-          SqlFailures.sqlCause(e)
-              .map(Throwable::getMessage)
-              .orElseGet(() -> SqlFailures.describe(e));
-      throw StoreException.unavailable("cannot connect to " + where + ": " + reason, e);
+      throw StoreException.unavailable(
+          "cannot connect to " + where + ": " + SqlFailures.describe(e), e);
     }
     try {
       Migrations.apply(dataSource, Dialect.POSTGRESQL, where);
@@ -65,5 +74,18 @@ public final class PostgresStore {
       throw e;
     }
     return new JdbcStore(dataSource, Dialect.POSTGRESQL, where);
+  }
+
+  /** The driver's message, plus the network's when the driver's alone says little. */
+  private static String reason(SQLException e) {
+    String message = String.valueOf(e.getMessage()).strip();
+    Throwable cause = e.getCause();
+    if (cause instanceof UnknownHostException unknown) {
+      return message + " (unknown host " + unknown.getMessage() + ")";
+    }
+    if (cause instanceof IOException io && !(cause instanceof ConnectException)) {
+      return message + " (" + io.getClass().getSimpleName() + ": " + io.getMessage() + ")";
+    }
+    return message;
   }
 }

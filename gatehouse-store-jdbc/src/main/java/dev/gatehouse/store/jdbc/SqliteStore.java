@@ -5,10 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.StoreException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -45,6 +48,13 @@ public final class SqliteStore {
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + path);
 
+    // One plain connection first: a file SQLite refuses fails here with SQLite's reason, before
+    // the pool would log its own stack trace.
+    try (Connection probe = sqlite.getConnection()) {
+      probe.isValid(0);
+    } catch (SQLException e) {
+      throw StoreException.unavailable("cannot open " + where + ": " + e.getMessage(), e);
+    }
     HikariConfig pool = new HikariConfig();
     pool.setDataSource(sqlite);
     pool.setPoolName("gatehouse-sqlite");
@@ -80,9 +90,11 @@ public final class SqliteStore {
       throw StoreException.unavailable(cannot + e.getFile() + " is a file, not a directory", e);
     } catch (IOException e) {
       String reason =
-          e instanceof FileSystemException fs && fs.getReason() != null
-              ? fs.getReason()
-              : e.toString();
+          e instanceof AccessDeniedException
+              ? "permission denied"
+              : e instanceof FileSystemException fs && fs.getReason() != null
+                  ? fs.getReason()
+                  : e.toString();
       throw StoreException.unavailable(
           cannot + "cannot create directory " + directory + ": " + reason, e);
     }

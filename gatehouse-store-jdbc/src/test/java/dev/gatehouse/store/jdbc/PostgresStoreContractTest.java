@@ -58,6 +58,7 @@ class PostgresStoreContractTest extends StoreContract {
                 + closedPort
                 + " as user gatehouse")
         .hasMessageContaining("refused")
+        .hasNoSuppressedExceptions()
         .message()
         .doesNotContain("s3cret-pw");
   }

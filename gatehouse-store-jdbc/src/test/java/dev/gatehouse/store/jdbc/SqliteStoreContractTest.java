@@ -2,6 +2,7 @@ package dev.gatehouse.store.jdbc;
 
 import static dev.gatehouse.store.jdbc.StoreContract.assertKind;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gatehouse.store.ServerSpec;
 import dev.gatehouse.store.Store;
@@ -92,12 +93,27 @@ class SqliteStoreContractTest extends StoreContract {
   }
 
   @Test
+  void aPlaceNoFileCanBeCreatedIsUnavailable() {
+    Path proc = Path.of("/proc");
+    assumeTrue(Files.isDirectory(proc.resolve("self")), "needs Linux's /proc");
+    Path db = proc.resolve("gatehouse.db");
+
+    assertKind(
+        () -> SqliteStore.open(db),
+        Kind.UNAVAILABLE,
+        "cannot open SQLite database /proc/gatehouse.db: ");
+  }
+
+  @Test
   void aFileThatIsNotADatabaseIsUnavailable() throws Exception {
     Path db = dir.resolve("garbage.db");
     Files.writeString(
         db, "this is not a SQLite database, only text that looks like one. ".repeat(20));
 
-    assertKind(() -> SqliteStore.open(db), Kind.UNAVAILABLE, db.toString());
+    assertKind(
+        () -> SqliteStore.open(db),
+        Kind.UNAVAILABLE,
+        "cannot open SQLite database " + db + ": [SQLITE_NOTADB]");
   }
 
   @Test
