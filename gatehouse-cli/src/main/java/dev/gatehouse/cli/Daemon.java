@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.Gateway;
+import dev.gatehouse.cli.admin.AdminMount;
 import dev.gatehouse.cli.config.GatehouseConfig;
 import dev.gatehouse.cli.config.RegistrySettings;
 import dev.gatehouse.cli.config.RegistrySettings.StartupCatalog;
@@ -119,7 +120,12 @@ public final class Daemon implements AutoCloseable {
       http.allowHost(config.host());
     }
     Map<String, McpHandler> groups = new ConcurrentHashMap<>();
-    return GatehouseHttpServer.builder()
+    GatehouseHttpServer.Builder server = GatehouseHttpServer.builder();
+    UpstreamOptions probes =
+        UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
+    AdminMount.install(
+        config, directory, http.build(), c -> UpstreamConnections.open(c, probes), server);
+    return server
         .host(config.host())
         .port(config.port())
         .options(http.build())
