@@ -79,15 +79,11 @@ public final class AddCommand extends AdminVerb {
   void run(AdminApiClient admin, PrintWriter out) {
     ServerSpec spec = spec();
     JsonNode created = admin.post("/servers" + reload.query(), Optional.of(body(spec)));
+    String added = "Added " + spec.name() + " (" + describe(spec) + ")";
     out.println(
-        reload.hint(
-            "Added "
-                + spec.name()
-                + " ("
-                + describe(spec)
-                + "), now "
-                + ServerTable.state(created.path("status"))
-                + "."));
+        reload.reload
+            ? added + ", now " + ServerTable.state(created.path("status")) + "."
+            : added + ". Run gatehouse reload to connect it.");
   }
 
   /** The record, checked by the same rules the gateway applies. */

@@ -128,6 +128,27 @@ class AdminServersApiTest {
   }
 
   @Test
+  void aChangedDenyListIsPendingUntilReloadThenHidesTheTool() {
+    admin.post("/admin/servers?reload=true", plainAlpha());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> admin.get("/admin/servers/alpha").json().path("status").path("tools").asInt(),
+            tools -> tools == 2);
+
+    admin.patch("/admin/servers/alpha", "{\"deny\": [\"*echo*\"]}");
+    JsonNode pending = admin.get("/admin/servers/alpha").json().path("status");
+    assertThat(pending.path("reload_pending").asBoolean()).isTrue();
+    assertThat(pending.path("exposed_tools").asInt()).isEqualTo(2);
+
+    admin.post("/admin/reload");
+    JsonNode applied = admin.get("/admin/servers/alpha").json().path("status");
+    assertThat(applied.path("reload_pending").asBoolean()).isFalse();
+    assertThat(applied.path("exposed_tools").asInt()).isEqualTo(1);
+    assertThat(applied.path("tools").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void patchChangesOnlyTheGivenFieldsAndNullClears() {
     admin.post("/admin/servers", alphaBody());
 
