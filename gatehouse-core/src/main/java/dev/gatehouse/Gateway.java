@@ -2,6 +2,7 @@ package dev.gatehouse;
 
 import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.Namespace;
+import dev.gatehouse.discovery.DiscoverySettings;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
 import dev.gatehouse.policy.View;
@@ -25,11 +26,14 @@ public final class Gateway implements AutoCloseable {
   private final UpstreamRegistry registry;
   private final GatewayHandler handler;
   private final EndpointSettings settings;
+  private final DiscoverySettings discovery;
 
   private Gateway(Builder builder) {
     this.settings = builder.settings;
+    this.discovery = builder.discovery;
     this.registry = new UpstreamRegistry(builder.upstreams, builder.connector, builder.separator);
-    this.handler = new GatewayHandler(registry, builder.settings);
+    this.handler =
+        new GatewayHandler(registry, builder.settings, exchange -> View.all(), builder.discovery);
   }
 
   public static Builder builder() {
@@ -53,7 +57,7 @@ public final class Gateway implements AutoCloseable {
    * served; each one follows catalog changes.
    */
   public McpHandler endpoint(Function<Exchange, View> views) {
-    return new GatewayHandler(registry, settings, views);
+    return new GatewayHandler(registry, settings, views, discovery);
   }
 
   public Catalog catalog() {
@@ -76,6 +80,7 @@ public final class Gateway implements AutoCloseable {
     private Function<UpstreamConfig, UpstreamConnection> connector;
     private String separator = Namespace.DEFAULT_SEPARATOR;
     private EndpointSettings settings = EndpointSettings.defaults();
+    private DiscoverySettings discovery = DiscoverySettings.flat();
 
     private Builder() {}
 
@@ -108,6 +113,12 @@ public final class Gateway implements AutoCloseable {
 
     public Builder settings(EndpointSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** The endpoint's mode (flat, discovery, hybrid) and domain descriptions; flat by default. */
+    public Builder discovery(DiscoverySettings discovery) {
+      this.discovery = Objects.requireNonNull(discovery, "discovery");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.Gateway;
 import dev.gatehouse.cli.admin.AdminMount;
+import dev.gatehouse.cli.config.ConfigParser;
 import dev.gatehouse.cli.config.GatehouseConfig;
 import dev.gatehouse.cli.config.RegistrySettings;
 import dev.gatehouse.cli.config.RegistrySettings.StartupCatalog;
@@ -190,6 +191,7 @@ public final class Daemon implements AutoCloseable {
         .settings(
             new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
         .connector(c -> UpstreamConnections.open(c, upstreamOptions))
+        .discovery(ConfigParser.discovery(config.raw(), "the config"))
         .build();
   }
 

@@ -4,6 +4,8 @@ import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.PromptEntry;
 import dev.gatehouse.catalog.ResourceEntry;
 import dev.gatehouse.catalog.ToolEntry;
+import dev.gatehouse.discovery.DiscoverySettings;
+import dev.gatehouse.discovery.ToolDiscovery;
 import dev.gatehouse.endpoint.DownstreamSession;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
@@ -39,6 +41,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   private final ClientSessions sessions = new ClientSessions();
   private final Forwarder forwarder;
   private final Function<Exchange, View> views;
+  private final ToolDiscovery discovery;
 
   /** An endpoint where every caller sees the whole catalog. */
   public GatewayHandler(UpstreamRegistry registry, EndpointSettings settings) {
@@ -50,10 +53,22 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
    */
   public GatewayHandler(
       UpstreamRegistry registry, EndpointSettings settings, Function<Exchange, View> views) {
+    this(registry, settings, views, DiscoverySettings.flat());
+  }
+
+  /**
+   * @param discovery this endpoint's mode: upstream tools, meta-tools, or both
+   */
+  public GatewayHandler(
+      UpstreamRegistry registry,
+      EndpointSettings settings,
+      Function<Exchange, View> views,
+      DiscoverySettings discovery) {
     this.registry = registry;
     this.settings = settings;
     this.views = views;
     this.forwarder = new Forwarder(registry);
+    this.discovery = new ToolDiscovery(discovery, registry, this::callTool);
     registry.addListener(this);
   }
 
@@ -67,7 +82,9 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
             list(
                 request,
                 "tools",
-                (c, v) -> c.tools().stream().filter(v::tool).map(ToolEntry::definition).toList(),
+                (c, v) ->
+                    discovery.listing(() ->
+                        c.tools().stream().filter(v::tool).map(ToolEntry::definition).toList()),
                 exchange);
         case McpMethods.PROMPTS_LIST ->
             list(
@@ -96,7 +113,10 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
                         .map(ResourceEntry::definition)
                         .toList(),
                 exchange);
-        case McpMethods.TOOLS_CALL -> callTool(request, exchange);
+        case McpMethods.TOOLS_CALL ->
+            discovery.handles(request)
+                ? discovery.call(request, exchange, views.apply(exchange))
+                : callTool(request, exchange);
         case McpMethods.PROMPTS_GET -> getPrompt(request, exchange);
         case McpMethods.RESOURCES_READ -> readResource(request, exchange);
         case McpMethods.RESOURCES_SUBSCRIBE -> subscribe(request, exchange, true);
@@ -140,7 +160,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   @Override
   public void onCatalogChanged(
       Catalog catalog, boolean toolsChanged, boolean promptsChanged, boolean resourcesChanged) {
-    if (toolsChanged) {
+    if (toolsChanged && discovery.listingFollowsCatalog()) {
       sessions.broadcast(McpMethods.TOOLS_LIST_CHANGED);
     }
     if (promptsChanged) {
@@ -177,18 +197,11 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
     ObjectNode serverInfo = result.putObject("serverInfo");
     serverInfo.put("name", settings.serverName());
     serverInfo.put("version", settings.serverVersion());
-    result.put("instructions", settings.instructions().orElseGet(this::instructions));
+    result.put(
+        "instructions",
+        settings.instructions().orElseGet(() -> discovery.instructions(views.apply(exchange))));
     exchange.session().ifPresent(sessions::add);
     return Response.result(request.id(), result);
-  }
-
-  private String instructions() {
-    Catalog catalog = registry.catalog();
-    return "Gatehouse fronts "
-        + catalog.servers().size()
-        + " MCP servers ("
-        + String.join(", ", catalog.servers())
-        + "). Tool and prompt names are {server}_{name}.";
   }
 
   private Response list(

@@ -1,5 +1,6 @@
 package dev.gatehouse.cli.config;
 
+import dev.gatehouse.discovery.DiscoverySettings;
 import dev.gatehouse.store.ServerSpec;
 import dev.gatehouse.store.StoreException;
 import dev.gatehouse.upstream.TransportKind;
@@ -61,6 +62,7 @@ public final class ConfigParser {
         servers.add(server(entry.getKey(), entry.getValue(), where));
       }
     }
+    discovery(object, where);
     return new GatehouseConfig(
         source,
         host,
@@ -71,6 +73,15 @@ public final class ConfigParser {
         strings(object, "allowed_hosts", where),
         bool(object, "stream_responses", where),
         object);
+  }
+
+  /** The endpoint mode and domain descriptions; checked here so a bad mode fails at load. */
+  public static DiscoverySettings discovery(ObjectNode root, String where) {
+    try {
+      return DiscoverySettings.fromConfig(root);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(where + ": " + e.getMessage());
+    }
   }
 
   private static ServerSpec server(String name, JsonNode node, String where) {

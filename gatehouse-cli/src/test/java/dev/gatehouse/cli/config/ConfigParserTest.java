@@ -3,6 +3,8 @@ package dev.gatehouse.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.discovery.DiscoverySettings;
+import dev.gatehouse.discovery.EndpointMode;
 import dev.gatehouse.store.ServerSpec;
 import dev.gatehouse.upstream.TransportKind;
 import java.time.Duration;
@@ -111,5 +113,27 @@ class ConfigParserTest {
   @Test
   void topLevelMustBeAnObject() {
     assertThatThrownBy(() -> parse("[1]")).hasMessageContaining("top level must be a JSON object");
+  }
+
+  @Test
+  void anUnknownModeNamesTheFileAndTheKey() {
+    assertThatThrownBy(() -> parse("{\"mode\": \"lazy\"}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "config file x.json: \"mode\": \"lazy\" is not a mode; use one of flat, discovery,"
+                + " hybrid");
+  }
+
+  @Test
+  void theModeAndServerDescriptionsAreReadFromTheFile() {
+    GatehouseConfig config =
+        parse(
+            "{\"mode\": \"hybrid\", \"mcpServers\": {\"fs\": {\"command\": \"x\","
+                + " \"description\": \"Local files\"}}}");
+
+    DiscoverySettings discovery = ConfigParser.discovery(config.raw(), "x.json");
+
+    assertThat(discovery.mode()).isEqualTo(EndpointMode.HYBRID);
+    assertThat(discovery.description("fs")).hasValue("Local files");
   }
 }

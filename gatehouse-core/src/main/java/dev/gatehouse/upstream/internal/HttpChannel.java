@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,9 +57,20 @@ final class HttpChannel implements AutoCloseable {
     return builder;
   }
 
-  /** Sends and returns as soon as the status and headers are in; the body streams. */
+  /**
+   * Sends and returns as soon as the status and headers are in; the body streams. A request that
+   * fails before any answer comes back is sent once more: a keep-alive connection the server closed
+   * while it sat idle (Node closes them after 5 s) fails the first request put on it, and a fresh
+   * connection does not. Timeouts are not retried.
+   */
   HttpResponse<InputStream> send(HttpRequest request) throws IOException, InterruptedException {
-    return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
   }
 
   @Override
@@ -99,6 +111,33 @@ final class HttpChannel implements AutoCloseable {
     } catch (GatewayException e) {
       return List.of();
     }
+    return messagesOf(node);
+  }
+
+  /** The messages of a JSON body, parsed from its bytes without decoding them to a string first. */
+  static List<Message> parseMessages(byte[] body) {
+    if (isBlank(body)) {
+      return List.of();
+    }
+    JsonNode node;
+    try {
+      node = Json.parse(body);
+    } catch (GatewayException e) {
+      return List.of();
+    }
+    return messagesOf(node);
+  }
+
+  static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Message> messagesOf(JsonNode node) {
     List<Message> messages = new ArrayList<>();
     Iterable<JsonNode> items = node.isArray() ? node : List.of(node);
     for (JsonNode item : items) {
@@ -121,10 +160,19 @@ final class HttpChannel implements AutoCloseable {
     }
   }
 
-  /** Reads and closes the whole body. */
-  static String bodyText(InputStream body) throws IOException {
-    try (body) {
-      return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+  /**
+   * Reads and closes the whole body; with a Content-Length into one array of exactly that size
+   * (reading to the end grows and copies buffers, several times the body in garbage).
+   */
+  static byte[] bodyBytes(HttpResponse<InputStream> response) throws IOException {
+    try (InputStream body = response.body()) {
+      long declared = response.headers().firstValueAsLong("content-length").orElse(-1);
+      if (declared < 0 || declared > Integer.MAX_VALUE - 8) {
+        return body.readAllBytes();
+      }
+      byte[] bytes = new byte[(int) declared];
+      int read = body.readNBytes(bytes, 0, bytes.length);
+      return read == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, read);
     }
   }
 

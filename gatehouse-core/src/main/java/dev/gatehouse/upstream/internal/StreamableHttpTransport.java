@@ -196,8 +196,8 @@ public final class StreamableHttpTransport implements Transport {
   private void readJsonResponse(HttpResponse<InputStream> response, long requestId) {
     boolean answered = false;
     try {
-      String body = HttpChannel.bodyText(response.body());
-      if (HttpChannel.isJson(response) || !body.isBlank()) {
+      byte[] body = HttpChannel.bodyBytes(response);
+      if (HttpChannel.isJson(response) || !HttpChannel.isBlank(body)) {
         for (Message inbound : HttpChannel.parseMessages(body)) {
           answered |= answers(inbound, requestId);
           sink.onMessage(inbound, Arrival.responseStreamOf(requestId));

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -388,12 +389,27 @@ public final class StreamableHttpServlet extends HttpServlet {
       tooLarge(resp, limit);
       return Optional.empty();
     }
-    byte[] body = req.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+    byte[] body = readUpTo(req, limit + 1);
     if (body.length > limit) {
       tooLarge(resp, limit);
       return Optional.empty();
     }
     return Optional.of(body);
+  }
+
+  /**
+   * Reads at most {@code max} bytes. With a declared length (the container holds the body to it)
+   * the body lands in one array of exactly that size; reading without one grows buffers chunk by
+   * chunk, several times the body in garbage.
+   */
+  private static byte[] readUpTo(HttpServletRequest req, long max) throws IOException {
+    long declared = req.getContentLengthLong();
+    if (declared >= 0 && declared < max) {
+      byte[] body = new byte[(int) declared];
+      int read = req.getInputStream().readNBytes(body, 0, body.length);
+      return read == body.length ? body : Arrays.copyOf(body, read);
+    }
+    return req.getInputStream().readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
   }
 
   private static void tooLarge(HttpServletResponse resp, long limit) throws IOException {
