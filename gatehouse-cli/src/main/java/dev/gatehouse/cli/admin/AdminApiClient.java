@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * one. Failures come back as {@link AdminCallException}: the gateway not answering at all, or the
  * API refusing the request with its JSON error.
  */
-public final class AdminApiClient {
+public final class AdminApiClient implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   /** Probes and reloads wait for upstreams, within bounds of their own; this only stops a hang. */
@@ -39,6 +39,11 @@ public final class AdminApiClient {
 
   public GatewayAddress address() {
     return address;
+  }
+
+  @Override
+  public void close() {
+    http.close();
   }
 
   public JsonNode get(String path) {

@@ -29,10 +29,10 @@ abstract class AdminVerb implements Callable<Integer> {
     PrintWriter err = commandSpec.commandLine().getErr();
     try {
       GatehouseConfig config = configOption.load();
-      AdminApiClient admin =
-          new AdminApiClient(GatewayAddress.of(config), AdminSettings.of(config).adminToken());
-      run(admin, out);
-      out.flush();
+      try (AdminApiClient admin =
+          new AdminApiClient(GatewayAddress.of(config), AdminSettings.of(config).adminToken())) {
+        run(admin, out);
+      }
       return ExitCodes.OK;
     } catch (ConfigException e) {
       return fail(err, e.getMessage(), ExitCodes.BAD_CONFIG);

@@ -87,7 +87,8 @@ final class ServerRoutes {
     List<ObjectNode> tools;
     String source;
     if (running.isPresent()) {
-      tools = ToolListing.list(running.get());
+      boolean hasTools = running.get().serverInfo().map(info -> info.has("tools")).orElse(true);
+      tools = hasTools ? ToolListing.list(running.get()) : List.of();
       source = "running";
     } else {
       UpstreamProbe.Outcome outcome = probe.run(entry.spec().toUpstreamConfig());
