@@ -2,11 +2,12 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.Gateway;
 import dev.gatehouse.cli.admin.AdminMount;
+import dev.gatehouse.cli.config.ConfigLocator;
 import dev.gatehouse.cli.config.ConfigParser;
 import dev.gatehouse.cli.config.GatehouseConfig;
 import dev.gatehouse.cli.config.RegistrySettings;
 import dev.gatehouse.cli.config.RegistrySettings.StartupCatalog;
-import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.cli.governance.Governance;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.registry.Directory;
@@ -24,10 +25,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -75,11 +76,23 @@ public final class Daemon implements AutoCloseable {
    */
   public static Daemon start(GatehouseConfig config, Optional<Path> home) {
     RegistrySettings settings = RegistrySettings.of(config);
+    Governance governance = Governance.from(config, true, home);
     Store store = openStore(settings, home);
     Gateway gateway = null;
     try {
-      gateway = gateway(config.withServers(java.util.List.of()));
+      // The directory needs the gateway's registry, and the gateway's endpoints its views.
+      AtomicReference<Directory> views = new AtomicReference<>();
+      gateway =
+          gateway(
+              config.withServers(java.util.List.of()),
+              governance,
+              builder ->
+                  builder
+                      .mainView(() -> views.get() == null ? View.none() : views.get().mainView())
+                      .groups(
+                          g -> views.get() == null ? Optional.empty() : views.get().groupView(g)));
       Directory directory = new Directory(store, config.servers(), gateway.registry());
+      views.set(directory);
       CatalogKeeper keeper = new CatalogKeeper(store, gateway.registry(), Clock.systemUTC());
       gateway.registry().listOnReady(settings.startupCatalog() != StartupCatalog.SKIP);
       directory.reconcile();
@@ -89,7 +102,8 @@ public final class Daemon implements AutoCloseable {
       if (settings.startupCatalog() == StartupCatalog.REFRESH) {
         awaitSettled(gateway);
       }
-      GatehouseHttpServer server = http(config, gateway, directory);
+      GatehouseHttpServer server = http(config, gateway, governance, directory);
+      governance.served(server.uri());
       Gateway running = gateway;
       Thread refresher =
           settings.refreshInterval().map(every -> refresher(running, every)).orElse(null);
@@ -111,7 +125,7 @@ public final class Daemon implements AutoCloseable {
   }
 
   private static GatehouseHttpServer http(
-      GatehouseConfig config, Gateway gateway, Directory directory) {
+      GatehouseConfig config, Gateway gateway, Governance governance, Directory directory) {
     HttpTransportOptions.Builder http = HttpTransportOptions.builder();
     config.allowedOrigins().forEach(http::allowOrigin);
     config.allowedHosts().forEach(http::allowHost);
@@ -120,33 +134,27 @@ public final class Daemon implements AutoCloseable {
       // Clients of a gateway bound to a named address send that name as Host.
       http.allowHost(config.host());
     }
-    Map<String, McpHandler> groups = new ConcurrentHashMap<>();
-    GatehouseHttpServer.Builder server = GatehouseHttpServer.builder();
+    HttpTransportOptions options = http.build();
+    GatehouseHttpServer.Builder server =
+        GatehouseHttpServer.builder()
+            .host(config.host())
+            .port(config.port())
+            .options(options)
+            .mcp("/mcp", gateway.handler())
+            .mcpPrefix(
+                "/mcp/g",
+                path -> {
+                  String group = path.startsWith("/") ? path.substring(1) : path;
+                  return group.isEmpty() || group.contains("/")
+                      ? Optional.empty()
+                      : gateway.handler(group);
+                });
+    governance.mount(server, gateway, options);
     UpstreamOptions probes =
         UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
     AdminMount.install(
-        config, directory, http.build(), c -> UpstreamConnections.open(c, probes), server);
-    return server
-        .host(config.host())
-        .port(config.port())
-        .options(http.build())
-        .mcp("/mcp", gateway.endpoint(exchange -> directory.mainView()))
-        .mcpPrefix(
-            "/mcp/g",
-            path -> {
-              String group = path.startsWith("/") ? path.substring(1) : path;
-              if (group.isEmpty() || group.contains("/") || directory.groupView(group).isEmpty()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  groups.computeIfAbsent(
-                      group,
-                      g ->
-                          gateway.endpoint(
-                              exchange -> directory.groupView(g).orElse(View.none()))));
-            })
-        .build()
-        .start();
+        config, directory, options, c -> UpstreamConnections.open(c, probes), server);
+    return server.build().start();
   }
 
   private static void awaitSettled(Gateway gateway) {
@@ -184,15 +192,24 @@ public final class Daemon implements AutoCloseable {
 
   /** The engine for a config, not yet started; shared by {@code serve} and {@code stdio}. */
   static Gateway gateway(GatehouseConfig config) {
+    return gateway(
+        config,
+        Governance.from(config, false, Optional.of(ConfigLocator.system().home())),
+        builder -> builder);
+  }
+
+  private static Gateway gateway(
+      GatehouseConfig config, Governance governance, UnaryOperator<Gateway.Builder> more) {
     UpstreamOptions upstreamOptions =
         UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
-    return Gateway.builder()
-        .upstreams(config.upstreams())
-        .settings(
-            new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
-        .connector(c -> UpstreamConnections.open(c, upstreamOptions))
-        .discovery(ConfigParser.discovery(config.raw(), "the config"))
-        .build();
+    Gateway.Builder builder =
+        Gateway.builder()
+            .upstreams(config.upstreams())
+            .settings(
+                new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
+            .connector(c -> UpstreamConnections.open(c, upstreamOptions))
+            .discovery(ConfigParser.discovery(config.raw(), "the config"));
+    return more.apply(governance.applyTo(builder)).build();
   }
 
   /**

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       ReloadCommand.class,
       GroupCommand.class,
       ConnectCommand.class,
+      ToolsCommand.class,
+      CallCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -57,6 +57,10 @@ final class ServeCommand implements Callable<Integer> {
     Daemon daemon;
     try {
       daemon = Daemon.start(settings, Optional.of(ConfigLocator.system().home()));
+    } catch (ConfigException e) {
+      err.println("gatehouse: " + e.getMessage());
+      err.flush();
+      return ExitCodes.BAD_CONFIG;
     } catch (RuntimeException e) {
       err.println("gatehouse: cannot start: " + e.getMessage());
       err.flush();

@@ -210,6 +210,8 @@ class AdminVerbsTest {
         .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
 
     assertThat(cli("list").exitCode()).isZero();
+    CliRun tools = cli("tools");
+    assertThat(tools.exitCode()).as("the tools verb sends the token too: " + tools.err()).isZero();
 
     String noToken =
         Files.writeString(home.resolve("no-token.json"), "{\"port\": " + daemon.port() + "}")

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The DNS-rebinding defences of the endpoint: the {@code Origin} of browser requests and the {@code
- * Host} every request names must be ones this server answers to. Loopback names always pass.
+ * Host} every request names must be ones this server answers to. Loopback names always pass. Also
+ * used in front of the admin routes.
  */
 public final class RequestGuard {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");

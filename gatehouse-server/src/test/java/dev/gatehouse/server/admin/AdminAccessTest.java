@@ -118,6 +118,38 @@ class AdminAccessTest {
   }
 
   @Test
+  void aPageOfThisServerOnANamedHostMayCallBack() throws IOException {
+    try (AdminServer named =
+        new AdminServer(
+            InMemoryStore.create(),
+            List.of(),
+            api ->
+                api.guard(
+                    dev.gatehouse.server.http.HttpTransportOptions.builder()
+                        .allowHost("gw.example")
+                        .build()))) {
+      String host = "gw.example:" + named.http.port();
+      assertThat(rawGet(named, host, "http://" + host)).startsWith("HTTP/1.1 200");
+      assertThat(rawGet(named, host, "http://elsewhere.example")).startsWith("HTTP/1.1 403");
+    }
+  }
+
+  private static String rawGet(AdminServer target, String host, String origin) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", target.http.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /admin/servers HTTP/1.1\r\nHost: "
+                  + host
+                  + "\r\nOrigin: "
+                  + origin
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void registrationIsAbsentWithoutItsToken() {
     AdminClient admin = server.client().withToken(TOKEN);
     assertThat(admin.get("/registry/servers").status()).isEqualTo(404);
