@@ -6,6 +6,7 @@ import dev.gatehouse.catalog.Namespace;
 import dev.gatehouse.client.ClientOptions;
 import dev.gatehouse.client.GatewayClient;
 import dev.gatehouse.discovery.DiscoverySettings;
+import dev.gatehouse.discovery.EndpointMode;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
 import dev.gatehouse.hook.Hooks;
@@ -47,6 +48,7 @@ public final class Gateway implements AutoCloseable {
   private final Plugins plugins;
   private final CallPipeline pipeline;
   private final Function<String, Optional<View>> groups;
+  private final Function<String, Optional<EndpointMode>> groupModes;
   private final Map<String, McpHandler> groupHandlers = new ConcurrentHashMap<>();
   private final AgentLayer agents;
 
@@ -61,6 +63,7 @@ public final class Gateway implements AutoCloseable {
         new UpstreamRegistry(
             builder.upstreams, ConnectGuard.wrap(builder.connector, hooks), builder.separator);
     this.groups = builder.groups;
+    this.groupModes = builder.groupModes;
     Supplier<View> main = builder.mainView;
     // The routing core is era-neutral; the 2026-07-28 revision is adapted around it.
     this.handler = DualEraHandler.of(core(exchange -> main.get(), pipeline));
@@ -68,8 +71,13 @@ public final class Gateway implements AutoCloseable {
 
   /** An endpoint's routing core, behind the agent layer. */
   private McpHandler core(Function<Exchange, View> views, CallPipeline endpointPipeline) {
+    return core(views, discovery, endpointPipeline);
+  }
+
+  private McpHandler core(
+      Function<Exchange, View> views, DiscoverySettings mode, CallPipeline endpointPipeline) {
     return agents.endpoint(
-        new GatewayHandler(registry, settings, agents.views(views), discovery, endpointPipeline),
+        new GatewayHandler(registry, settings, agents.views(views), mode, endpointPipeline),
         exchange -> endpointPipeline.caller(exchange).identity());
   }
 
@@ -106,12 +114,18 @@ public final class Gateway implements AutoCloseable {
     if (groups.apply(group).isEmpty()) {
       return Optional.empty();
     }
+    // A group may override the endpoint mode; a handler is kept per group and mode, so a changed
+    // mode takes effect for the group's next requests.
+    EndpointMode mode = groupModes.apply(group).orElse(discovery.mode());
     return Optional.of(
         groupHandlers.computeIfAbsent(
-            group,
-            g ->
+            group + '\u0000' + mode.id(),
+            key ->
                 DualEraHandler.of(
-                    core(exchange -> groups.apply(g).orElse(View.none()), pipeline.forGroup(g)))));
+                    core(
+                        exchange -> groups.apply(group).orElse(View.none()),
+                        discovery.withMode(mode),
+                        pipeline.forGroup(group)))));
   }
 
   public Catalog catalog() {
@@ -188,6 +202,7 @@ public final class Gateway implements AutoCloseable {
     private boolean discoverPlugins;
     private Supplier<View> mainView = View::all;
     private Function<String, Optional<View>> groups = name -> Optional.empty();
+    private Function<String, Optional<EndpointMode>> groupModes = name -> Optional.empty();
     private AgentLayer agents = AgentLayer.none();
 
     private Builder() {}
@@ -269,6 +284,12 @@ public final class Gateway implements AutoCloseable {
      */
     public Builder groups(Function<String, Optional<View>> views) {
       this.groups = Objects.requireNonNull(views, "views");
+      return this;
+    }
+
+    /** A group's own endpoint mode, where it overrides the gateway's; read per request. */
+    public Builder groupModes(Function<String, Optional<EndpointMode>> modes) {
+      this.groupModes = Objects.requireNonNull(modes, "modes");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.Gateway;
+import dev.gatehouse.cli.admin.AdminMount;
 import dev.gatehouse.cli.config.ConfigLocator;
 import dev.gatehouse.cli.config.ConfigParser;
 import dev.gatehouse.cli.config.GatehouseConfig;
@@ -89,7 +90,9 @@ public final class Daemon implements AutoCloseable {
                   builder
                       .mainView(() -> views.get() == null ? View.none() : views.get().mainView())
                       .groups(
-                          g -> views.get() == null ? Optional.empty() : views.get().groupView(g)));
+                          g -> views.get() == null ? Optional.empty() : views.get().groupView(g))
+                      .groupModes(
+                          g -> views.get() == null ? Optional.empty() : views.get().groupMode(g)));
       Directory directory = new Directory(store, config.servers(), gateway.registry());
       views.set(directory);
       CatalogKeeper keeper = new CatalogKeeper(store, gateway.registry(), Clock.systemUTC());
@@ -101,7 +104,7 @@ public final class Daemon implements AutoCloseable {
       if (settings.startupCatalog() == StartupCatalog.REFRESH) {
         awaitSettled(gateway);
       }
-      GatehouseHttpServer server = http(config, gateway, governance);
+      GatehouseHttpServer server = http(config, gateway, governance, directory);
       governance.served(server.uri());
       Gateway running = gateway;
       Thread refresher =
@@ -124,7 +127,7 @@ public final class Daemon implements AutoCloseable {
   }
 
   private static GatehouseHttpServer http(
-      GatehouseConfig config, Gateway gateway, Governance governance) {
+      GatehouseConfig config, Gateway gateway, Governance governance, Directory directory) {
     HttpTransportOptions.Builder http = HttpTransportOptions.builder();
     config.allowedOrigins().forEach(http::allowOrigin);
     config.allowedHosts().forEach(http::allowHost);
@@ -149,6 +152,10 @@ public final class Daemon implements AutoCloseable {
                       : gateway.handler(group);
                 });
     governance.mount(server, gateway, options);
+    UpstreamOptions probes =
+        UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
+    AdminMount.install(
+        config, directory, options, c -> UpstreamConnections.open(c, probes), server);
     return server.build().start();
   }
 

@@ -1,5 +1,7 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.cli.admin.AdminSettings;
+import dev.gatehouse.cli.config.ConfigException;
 import dev.gatehouse.cli.config.GatehouseConfig;
 import dev.gatehouse.protocol.Json;
 import java.io.IOException;
@@ -24,6 +26,7 @@ final class DaemonClient {
   private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]");
 
   private final URI base;
+  private final Optional<String> token;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -49,8 +52,9 @@ final class DaemonClient {
     }
   }
 
-  private DaemonClient(URI base) {
+  private DaemonClient(URI base, Optional<String> token) {
     this.base = base;
+    this.token = token;
   }
 
   static DaemonClient of(GatehouseConfig config) {
@@ -58,7 +62,13 @@ final class DaemonClient {
     if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
-    return new DaemonClient(URI.create("http://" + host + ":" + config.port() + "/"));
+    Optional<String> token;
+    try {
+      token = AdminSettings.of(config).adminToken();
+    } catch (ConfigException e) {
+      throw new Unreachable(e.getMessage());
+    }
+    return new DaemonClient(URI.create("http://" + host + ":" + config.port() + "/"), token);
   }
 
   URI base() {
@@ -87,6 +97,7 @@ final class DaemonClient {
   }
 
   private Reply send(HttpRequest.Builder request) {
+    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     HttpResponse<byte[]> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

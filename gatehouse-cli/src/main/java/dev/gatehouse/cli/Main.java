@@ -1,5 +1,13 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.cli.admin.AddCommand;
+import dev.gatehouse.cli.admin.ConnectCommand;
+import dev.gatehouse.cli.admin.DisableCommand;
+import dev.gatehouse.cli.admin.EnableCommand;
+import dev.gatehouse.cli.admin.GroupCommand;
+import dev.gatehouse.cli.admin.ListCommand;
+import dev.gatehouse.cli.admin.ReloadCommand;
+import dev.gatehouse.cli.admin.RemoveCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +20,14 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       StdioCommand.class,
+      AddCommand.class,
+      ListCommand.class,
+      RemoveCommand.class,
+      EnableCommand.class,
+      DisableCommand.class,
+      ReloadCommand.class,
+      GroupCommand.class,
+      ConnectCommand.class,
       ToolsCommand.class,
       CallCommand.class,
       CommandLine.HelpCommand.class

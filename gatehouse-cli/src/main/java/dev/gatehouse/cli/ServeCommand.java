@@ -84,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             + settings.servers().size()
             + " upstream server(s): "
             + String.join(", ", settings.servers().stream().map(s -> s.name()).toList()));
+    out.println("Admin API: " + daemon.baseUri().resolve("/admin") + " (docs at /admin/docs)");
     out.println("Press Ctrl+C to stop.");
     out.flush();
     try {
