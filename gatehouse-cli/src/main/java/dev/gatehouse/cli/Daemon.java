@@ -8,6 +8,9 @@ import dev.gatehouse.cli.config.GatehouseConfig;
 import dev.gatehouse.cli.config.RegistrySettings;
 import dev.gatehouse.cli.config.RegistrySettings.StartupCatalog;
 import dev.gatehouse.cli.governance.Governance;
+import dev.gatehouse.cli.identity.AccessControl;
+import dev.gatehouse.cli.reload.GatewayStatusTool;
+import dev.gatehouse.cli.reload.HotReload;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.registry.Directory;
@@ -48,18 +51,21 @@ public final class Daemon implements AutoCloseable {
   private final Directory directory;
   private final GatehouseHttpServer server;
   private final Thread refresher;
+  private final HotReload reload;
 
   private Daemon(
       Store store,
       Gateway gateway,
       Directory directory,
       GatehouseHttpServer server,
-      Thread refresher) {
+      Thread refresher,
+      HotReload reload) {
     this.store = store;
     this.gateway = gateway;
     this.directory = directory;
     this.server = server;
     this.refresher = refresher;
+    this.reload = reload;
   }
 
   /** Starts with the config's store, or an in-memory one when the config names none. */
@@ -80,6 +86,8 @@ public final class Daemon implements AutoCloseable {
     Store store = openStore(settings, home);
     Gateway gateway = null;
     try {
+      AccessControl access = AccessControl.from(config, store, System.getenv());
+      AtomicReference<HotReload> reloads = new AtomicReference<>();
       // The directory needs the gateway's registry, and the gateway's endpoints its views.
       AtomicReference<Directory> views = new AtomicReference<>();
       gateway =
@@ -87,7 +95,7 @@ public final class Daemon implements AutoCloseable {
               config.withServers(java.util.List.of()),
               governance,
               builder ->
-                  builder
+                  withAgents(access, reloads, builder)
                       .mainView(() -> views.get() == null ? View.none() : views.get().mainView())
                       .groups(
                           g -> views.get() == null ? Optional.empty() : views.get().groupView(g))
@@ -104,12 +112,15 @@ public final class Daemon implements AutoCloseable {
       if (settings.startupCatalog() == StartupCatalog.REFRESH) {
         awaitSettled(gateway);
       }
-      GatehouseHttpServer server = http(config, gateway, governance, directory);
+      reloads.set(new HotReload(config, access, directory, System.getenv()));
+      GatehouseHttpServer server =
+          http(config, gateway, governance, directory, access, reloads.get());
       governance.served(server.uri());
+      reloads.get().start();
       Gateway running = gateway;
       Thread refresher =
           settings.refreshInterval().map(every -> refresher(running, every)).orElse(null);
-      return new Daemon(store, gateway, directory, server, refresher);
+      return new Daemon(store, gateway, directory, server, refresher, reloads.get());
     } catch (RuntimeException e) {
       if (gateway != null) {
         gateway.close();
@@ -126,8 +137,22 @@ public final class Daemon implements AutoCloseable {
     return Stores.open(settings.store().orElse(""), home.orElse(Path.of(".")));
   }
 
+  /** Agents and credentials on every endpoint; with {@code "debug"}, the status tool. */
+  private static Gateway.Builder withAgents(
+      AccessControl access, AtomicReference<HotReload> reloads, Gateway.Builder builder) {
+    if (access.config().debug()) {
+      builder.plugin(new GatewayStatusTool(reloads, access));
+    }
+    return access.applyTo(builder);
+  }
+
   private static GatehouseHttpServer http(
-      GatehouseConfig config, Gateway gateway, Governance governance, Directory directory) {
+      GatehouseConfig config,
+      Gateway gateway,
+      Governance governance,
+      Directory directory,
+      AccessControl access,
+      HotReload reload) {
     HttpTransportOptions.Builder http = HttpTransportOptions.builder();
     config.allowedOrigins().forEach(http::allowOrigin);
     config.allowedHosts().forEach(http::allowHost);
@@ -152,10 +177,17 @@ public final class Daemon implements AutoCloseable {
                       : gateway.handler(group);
                 });
     governance.mount(server, gateway, options);
+    access.mount(server, options);
     UpstreamOptions probes =
         UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
     AdminMount.install(
-        config, directory, options, c -> UpstreamConnections.open(c, probes), server);
+        config,
+        directory,
+        options,
+        c -> UpstreamConnections.open(c, probes),
+        server,
+        reload,
+        access::status);
     return server.build().start();
   }
 
@@ -197,7 +229,9 @@ public final class Daemon implements AutoCloseable {
     return gateway(
         config,
         Governance.from(config, false, Optional.of(ConfigLocator.system().home())),
-        builder -> builder);
+        // stdio carries no credentials: agents come from the default agent or agent_id.
+        builder ->
+            AccessControl.from(config, InMemoryStore.create(), System.getenv()).applyTo(builder));
   }
 
   private static Gateway gateway(
@@ -236,6 +270,19 @@ public final class Daemon implements AutoCloseable {
     return directory;
   }
 
+  /**
+   * Reads the config file and the agent rules again and applies what changed, as SIGHUP and {@code
+   * gatehouse reload} do; an invalid file is refused and the last good configuration stays.
+   */
+  public Directory.ReloadReport reload() {
+    return reload.reload();
+  }
+
+  /** The hot reload of the config and rules files, with its status. */
+  public HotReload hotReload() {
+    return reload;
+  }
+
   /** The MCP endpoint, {@code http://host:port/mcp}. */
   public URI mcpUri() {
     return server.uri().resolve("/mcp");
@@ -259,6 +306,7 @@ public final class Daemon implements AutoCloseable {
     if (refresher != null) {
       refresher.interrupt();
     }
+    reload.close();
     try {
       gateway.close();
     } finally {

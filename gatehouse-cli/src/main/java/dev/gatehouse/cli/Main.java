@@ -8,6 +8,7 @@ import dev.gatehouse.cli.admin.GroupCommand;
 import dev.gatehouse.cli.admin.ListCommand;
 import dev.gatehouse.cli.admin.ReloadCommand;
 import dev.gatehouse.cli.admin.RemoveCommand;
+import dev.gatehouse.cli.agent.AgentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       ReloadCommand.class,
       GroupCommand.class,
       ConnectCommand.class,
+      AgentCommand.class,
       ToolsCommand.class,
       CallCommand.class,
       CommandLine.HelpCommand.class

@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.cli.config.ConfigException;
 import dev.gatehouse.cli.config.ConfigLocator;
 import dev.gatehouse.cli.config.GatehouseConfig;
+import dev.gatehouse.cli.reload.Hangup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -66,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILED;
     }
+    Hangup.onSignal(daemon::reload);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

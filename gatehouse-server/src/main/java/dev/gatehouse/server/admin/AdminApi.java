@@ -1,6 +1,7 @@
 package dev.gatehouse.server.admin;
 
 import dev.gatehouse.catalog.Namespace;
+import dev.gatehouse.protocol.Json;
 import dev.gatehouse.registry.Directory;
 import dev.gatehouse.server.GatehouseHttpServer;
 import dev.gatehouse.server.http.HttpTransportOptions;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin REST API over a {@link Directory}, and dynamic registration, installed into a {@link
@@ -46,6 +49,8 @@ public final class AdminApi {
   private final HttpTransportOptions guardOptions;
   private final UpstreamProbe probe;
   private final String separator;
+  private final Supplier<Directory.ReloadReport> reloader;
+  private final Supplier<ObjectNode> moreStatus;
 
   private AdminApi(Builder builder) {
     this.directory = builder.directory;
@@ -54,6 +59,8 @@ public final class AdminApi {
     this.guardOptions = builder.guardOptions;
     this.probe = new UpstreamProbe(builder.connector, builder.probeTimeout);
     this.separator = builder.separator;
+    this.reloader = builder.reloader == null ? directory::reload : builder.reloader;
+    this.moreStatus = builder.moreStatus;
   }
 
   public static Builder builder(Directory directory) {
@@ -86,7 +93,7 @@ public final class AdminApi {
     Router router = new Router();
     new ServerRoutes(directory, probe, separator).addTo(router);
     new GroupRoutes(directory).addTo(router);
-    new GatewayRoutes(directory).addTo(router);
+    new GatewayRoutes(directory, reloader, moreStatus).addTo(router);
     return router;
   }
 
@@ -106,6 +113,8 @@ public final class AdminApi {
         config -> UpstreamConnections.open(config, UpstreamOptions.defaults());
     private Duration probeTimeout = DEFAULT_PROBE_TIMEOUT;
     private String separator = Namespace.DEFAULT_SEPARATOR;
+    private Supplier<Directory.ReloadReport> reloader;
+    private Supplier<ObjectNode> moreStatus = Json::object;
 
     private Builder(Directory directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
@@ -153,6 +162,21 @@ public final class AdminApi {
     /** Between prefix and name in exposed names, as the gateway's. */
     public Builder separator(String separator) {
       this.separator = Objects.requireNonNull(separator, "separator");
+      return this;
+    }
+
+    /**
+     * What {@code POST /admin/reload} runs instead of {@link Directory#reload()}: the daemon reads
+     * its config and rules files again first.
+     */
+    public Builder reloader(Supplier<Directory.ReloadReport> reload) {
+      this.reloader = Objects.requireNonNull(reload, "reload");
+      return this;
+    }
+
+    /** Fields added to {@code GET /admin/status} (reload status, agents), read per request. */
+    public Builder status(Supplier<ObjectNode> more) {
+      this.moreStatus = Objects.requireNonNull(more, "more");
       return this;
     }
 

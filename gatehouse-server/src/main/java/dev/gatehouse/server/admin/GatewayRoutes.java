@@ -7,6 +7,7 @@ import dev.gatehouse.registry.Directory.ReloadReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,9 +17,19 @@ final class GatewayRoutes {
   static final String DOCS = "docs.html";
 
   private final Directory directory;
+  private final Supplier<ReloadReport> reloader;
+  private final Supplier<ObjectNode> moreStatus;
 
-  GatewayRoutes(Directory directory) {
+  /**
+   * @param reloader what {@code POST /reload} runs ({@link Directory#reload()} unless the daemon
+   *     also reads its files again)
+   * @param moreStatus sections other parts of the gateway add to {@code GET /status}
+   */
+  GatewayRoutes(
+      Directory directory, Supplier<ReloadReport> reloader, Supplier<ObjectNode> moreStatus) {
     this.directory = directory;
+    this.reloader = reloader;
+    this.moreStatus = moreStatus;
   }
 
   void addTo(Router router) {
@@ -31,7 +42,7 @@ final class GatewayRoutes {
 
   /** Applies what is written: connects new and changed servers, drops removed ones. */
   private Reply reload(Call call) {
-    ReloadReport report = directory.reload();
+    ReloadReport report = reloader.get();
     ObjectNode reply = Json.object();
     JsonFields.array(reply, "servers", report.servers());
     JsonFields.array(reply, "reconnected", report.reconnected());
@@ -69,6 +80,7 @@ final class GatewayRoutes {
     ObjectNode store = reply.putObject("store");
     store.put("location", directory.store().describe());
     store.put("schema_version", directory.store().schemaVersion());
+    reply.setAll(moreStatus.get());
     return Reply.ok(reply);
   }
 
