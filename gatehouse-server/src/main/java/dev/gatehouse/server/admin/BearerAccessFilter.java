@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 final class BearerAccessFilter implements Filter {
   private static final String BEARER = "bearer ";
+  private static final String COOKIE = "gatehouse_admin";
+  private static final String TOKEN_PARAMETER = "token";
 
   private final RequestGuard guard;
   private final Optional<byte[]> expected;
@@ -53,12 +55,58 @@ final class BearerAccessFilter implements Filter {
       refuse(resp, 403, "forbidden_origin", "this Origin is not allowed");
       return;
     }
-    if (expected.isPresent() && !authorized(req.getHeader("Authorization"))) {
+    if (expected.isPresent() && signIn(req, resp)) {
+      return;
+    }
+    if (expected.isPresent()
+        && !authorized(req.getHeader("Authorization"))
+        && !matches(cookie(req).orElse(null))) {
       resp.setHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
       refuse(resp, 401, "unauthorized", "send Authorization: Bearer <token>");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Browsers cannot send a bearer token with a page load, so a page opened once as {@code
+   * ?token=...} gets the token as an HttpOnly, same-site cookie for {@code /admin} and is
+   * redirected to itself without the token in its address. True when it answered the request.
+   */
+  private boolean signIn(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String token = req.getParameter(TOKEN_PARAMETER);
+    if (token == null || !"GET".equals(req.getMethod())) {
+      return false;
+    }
+    if (!matches(token)) {
+      return false;
+    }
+    resp.addHeader(
+        "Set-Cookie",
+        COOKIE
+            + "="
+            + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)
+            + "; Path=/admin; HttpOnly; SameSite=Strict");
+    resp.setStatus(303);
+    resp.setHeader("Location", req.getRequestURI());
+    return true;
+  }
+
+  private static Optional<String> cookie(HttpServletRequest req) {
+    jakarta.servlet.http.Cookie[] cookies = req.getCookies();
+    if (cookies == null) {
+      return Optional.empty();
+    }
+    for (jakarta.servlet.http.Cookie cookie : cookies) {
+      if (COOKIE.equals(cookie.getName())) {
+        return Optional.of(java.net.URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean matches(String token) {
+    return token != null && MessageDigest.isEqual(digest(token), expected.orElseThrow());
   }
 
   /**
@@ -74,8 +122,7 @@ final class BearerAccessFilter implements Filter {
     if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
       return false;
     }
-    byte[] given = digest(header.substring(BEARER.length()).trim());
-    return MessageDigest.isEqual(given, expected.orElseThrow());
+    return matches(header.substring(BEARER.length()).trim());
   }
 
   private static void refuse(HttpServletResponse resp, int status, String code, String message)

@@ -87,6 +87,26 @@ class AdminAccessTest {
   }
 
   @Test
+  void aBrowserSignsInOnceWithTheTokenInTheAddressAndThenUsesACookie() {
+    Answer wrong = server.client().get("/admin/hil/pending?token=nope");
+    assertThat(wrong.status()).isEqualTo(401);
+
+    Answer signIn = server.client().get("/admin/hil/pending?token=" + TOKEN);
+    assertThat(signIn.status()).isEqualTo(303);
+    assertThat(signIn.raw().headers().firstValue("Location")).contains("/admin/hil/pending");
+    String cookie = signIn.raw().headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/admin");
+
+    AdminClient browser = server.client();
+    Answer page =
+        browser.send(browser.builder("/admin/hil/pending").header("Cookie", cookie.split(";")[0]));
+    assertThat(page.status()).isEqualTo(200);
+    Answer forged =
+        browser.send(browser.builder("/admin/servers").header("Cookie", "gatehouse_admin=nope"));
+    assertThat(forged.status()).isEqualTo(401);
+  }
+
+  @Test
   void healthStaysOpen() {
     assertThat(server.client().get("/healthz").status()).isEqualTo(200);
   }

@@ -2,7 +2,6 @@ package dev.gatehouse.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gatehouse.store.AgentRecord;
 import dev.gatehouse.store.ApiKeyRecord;
@@ -49,9 +48,6 @@ abstract class StoreContract {
 
   /** A new, empty store. */
   protected abstract Store openStore();
-
-  /** True when the data outlives the store object. */
-  protected abstract boolean persistent();
 
   /** The same data opened again, after {@link #store} was closed; only for persistent stores. */
   protected Store reopenStore() {
@@ -511,27 +507,6 @@ abstract class StoreContract {
   }
 
   @Test
-  void everythingSurvivesReopening() {
-    assumeTrue(persistent(), "this store keeps nothing once closed");
-    ServerRecord server = store.createServer(fullHttpSpec("remote"));
-    ServerRecord local = store.createServer(ServerSpec.stdio("local", "cat", List.of("-u")));
-    GroupRecord group =
-        store.createGroup(GroupSpec.builder("g").allow(List.of("remote_*")).build());
-    store.setGroupMembers(group.id(), List.of("remote", "local"));
-    CatalogSnapshot snapshot = snapshot("remote", "{\"tools\":[{\"name\":\"echo\"}]}");
-    store.putCatalogSnapshot(snapshot);
-
-    store.close();
-    store = reopenStore();
-
-    assertThat(store.servers()).containsExactly(local, server);
-    assertThat(store.groups()).containsExactly(group);
-    assertThat(store.groupMembers(group.id())).containsExactly("remote", "local");
-    assertThat(store.catalogSnapshot("remote")).contains(snapshot);
-    assertThat(store.schemaVersion()).isEqualTo(InMemoryStore.SCHEMA_VERSION);
-  }
-
-  @Test
   void concurrentWritersDoNotCorruptTheStore() throws Exception {
     int writers = 8;
     int perWriter = 6;
@@ -586,7 +561,7 @@ abstract class StoreContract {
 
   // --- fixtures
 
-  private static ServerSpec fullHttpSpec(String name) {
+  static ServerSpec fullHttpSpec(String name) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", "Bearer ${env:REMOTE_TOKEN}");
     headers.put("X-Team", "core");
@@ -603,7 +578,7 @@ abstract class StoreContract {
         .build();
   }
 
-  private static CatalogSnapshot snapshot(String server, String json) {
+  static CatalogSnapshot snapshot(String server, String json) {
     return new CatalogSnapshot(server, json, Instant.parse("2026-01-01T00:00:00.123Z"));
   }
 
