@@ -1,9 +1,13 @@
 package dev.gatehouse.store.jdbc;
 
 import static dev.gatehouse.store.jdbc.StoreContract.fullHttpSpec;
+import static dev.gatehouse.store.jdbc.StoreContract.hash;
 import static dev.gatehouse.store.jdbc.StoreContract.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.store.AgentRecord;
+import dev.gatehouse.store.ApiKeyRecord;
+import dev.gatehouse.store.ApiKeySpec;
 import dev.gatehouse.store.CatalogSnapshot;
 import dev.gatehouse.store.GroupRecord;
 import dev.gatehouse.store.GroupSpec;
@@ -11,6 +15,7 @@ import dev.gatehouse.store.InMemoryStore;
 import dev.gatehouse.store.ServerRecord;
 import dev.gatehouse.store.ServerSpec;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The contract of a store that keeps what it holds across a close and reopen. */
@@ -34,5 +39,24 @@ abstract class PersistentStoreContract extends StoreContract {
     assertThat(store.groupMembers(group.id())).containsExactly("remote", "local");
     assertThat(store.catalogSnapshot("remote")).contains(snapshot);
     assertThat(store.schemaVersion()).isEqualTo(InMemoryStore.SCHEMA_VERSION);
+  }
+
+  @Test
+  void agentsAndKeysSurviveReopening() {
+    AgentRecord alpha = store.createAgent("alpha", Optional.of("first"));
+    ApiKeyRecord key =
+        store.createApiKey(new ApiKeySpec(alpha.id(), "gh_a", hash('a'), Optional.empty()));
+    ApiKeyRecord revoked =
+        store.revokeApiKey(
+            store
+                .createApiKey(new ApiKeySpec(alpha.id(), "gh_b", hash('b'), Optional.empty()))
+                .id());
+
+    store.close();
+    store = reopenStore();
+
+    assertThat(store.agents()).containsExactly(alpha);
+    assertThat(store.apiKeyByHash(hash('a'))).contains(key);
+    assertThat(store.apiKeyByHash(hash('b'))).contains(revoked);
   }
 }

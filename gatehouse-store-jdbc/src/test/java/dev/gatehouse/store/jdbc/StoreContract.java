@@ -391,7 +391,7 @@ abstract class StoreContract {
 
   // --- agents and API keys
 
-  private static String hash(char digit) {
+  static String hash(char digit) {
     return String.valueOf(digit).repeat(64);
   }
 
@@ -476,26 +476,6 @@ abstract class StoreContract {
     assertThat(store.apiKeyByHash(hash('a'))).isEmpty();
     assertThat(store.hasActiveApiKeys()).isFalse();
     assertKind(() -> store.deleteAgent(alpha.id()), Kind.NOT_FOUND, "agent");
-  }
-
-  @Test
-  void agentsAndKeysSurviveReopening() {
-    assumeTrue(persistent(), "this store keeps nothing once closed");
-    AgentRecord alpha = store.createAgent("alpha", Optional.of("first"));
-    ApiKeyRecord key =
-        store.createApiKey(new ApiKeySpec(alpha.id(), "gh_a", hash('a'), Optional.empty()));
-    ApiKeyRecord revoked =
-        store.revokeApiKey(
-            store
-                .createApiKey(new ApiKeySpec(alpha.id(), "gh_b", hash('b'), Optional.empty()))
-                .id());
-
-    store.close();
-    store = reopenStore();
-
-    assertThat(store.agents()).containsExactly(alpha);
-    assertThat(store.apiKeyByHash(hash('a'))).contains(key);
-    assertThat(store.apiKeyByHash(hash('b'))).contains(revoked);
   }
 
   // --- the store itself
