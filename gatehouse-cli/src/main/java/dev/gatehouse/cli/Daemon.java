@@ -1,11 +1,16 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.Gateway;
+import dev.gatehouse.cli.admin.AdminMount;
+import dev.gatehouse.cli.config.ConfigLocator;
 import dev.gatehouse.cli.config.ConfigParser;
 import dev.gatehouse.cli.config.GatehouseConfig;
 import dev.gatehouse.cli.config.RegistrySettings;
 import dev.gatehouse.cli.config.RegistrySettings.StartupCatalog;
-import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.cli.governance.Governance;
+import dev.gatehouse.cli.identity.AccessControl;
+import dev.gatehouse.cli.reload.GatewayStatusTool;
+import dev.gatehouse.cli.reload.HotReload;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.registry.Directory;
@@ -23,10 +28,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,18 +51,21 @@ public final class Daemon implements AutoCloseable {
   private final Directory directory;
   private final GatehouseHttpServer server;
   private final Thread refresher;
+  private final HotReload reload;
 
   private Daemon(
       Store store,
       Gateway gateway,
       Directory directory,
       GatehouseHttpServer server,
-      Thread refresher) {
+      Thread refresher,
+      HotReload reload) {
     this.store = store;
     this.gateway = gateway;
     this.directory = directory;
     this.server = server;
     this.refresher = refresher;
+    this.reload = reload;
   }
 
   /** Starts with the config's store, or an in-memory one when the config names none. */
@@ -74,11 +82,27 @@ public final class Daemon implements AutoCloseable {
    */
   public static Daemon start(GatehouseConfig config, Optional<Path> home) {
     RegistrySettings settings = RegistrySettings.of(config);
+    Governance governance = Governance.from(config, true, home);
     Store store = openStore(settings, home);
     Gateway gateway = null;
     try {
-      gateway = gateway(config.withServers(java.util.List.of()));
+      AccessControl access = AccessControl.from(config, store, System.getenv());
+      AtomicReference<HotReload> reloads = new AtomicReference<>();
+      // The directory needs the gateway's registry, and the gateway's endpoints its views.
+      AtomicReference<Directory> views = new AtomicReference<>();
+      gateway =
+          gateway(
+              config.withServers(java.util.List.of()),
+              governance,
+              builder ->
+                  withAgents(access, reloads, builder)
+                      .mainView(() -> views.get() == null ? View.none() : views.get().mainView())
+                      .groups(
+                          g -> views.get() == null ? Optional.empty() : views.get().groupView(g))
+                      .groupModes(
+                          g -> views.get() == null ? Optional.empty() : views.get().groupMode(g)));
       Directory directory = new Directory(store, config.servers(), gateway.registry());
+      views.set(directory);
       CatalogKeeper keeper = new CatalogKeeper(store, gateway.registry(), Clock.systemUTC());
       gateway.registry().listOnReady(settings.startupCatalog() != StartupCatalog.SKIP);
       directory.reconcile();
@@ -88,11 +112,15 @@ public final class Daemon implements AutoCloseable {
       if (settings.startupCatalog() == StartupCatalog.REFRESH) {
         awaitSettled(gateway);
       }
-      GatehouseHttpServer server = http(config, gateway, directory);
+      reloads.set(new HotReload(config, access, directory, System.getenv()));
+      GatehouseHttpServer server =
+          http(config, gateway, governance, directory, access, reloads.get());
+      governance.served(server.uri());
+      reloads.get().start();
       Gateway running = gateway;
       Thread refresher =
           settings.refreshInterval().map(every -> refresher(running, every)).orElse(null);
-      return new Daemon(store, gateway, directory, server, refresher);
+      return new Daemon(store, gateway, directory, server, refresher, reloads.get());
     } catch (RuntimeException e) {
       if (gateway != null) {
         gateway.close();
@@ -109,8 +137,22 @@ public final class Daemon implements AutoCloseable {
     return Stores.open(settings.store().orElse(""), home.orElse(Path.of(".")));
   }
 
+  /** Agents and credentials on every endpoint; with {@code "debug"}, the status tool. */
+  private static Gateway.Builder withAgents(
+      AccessControl access, AtomicReference<HotReload> reloads, Gateway.Builder builder) {
+    if (access.config().debug()) {
+      builder.plugin(new GatewayStatusTool(reloads, access));
+    }
+    return access.applyTo(builder);
+  }
+
   private static GatehouseHttpServer http(
-      GatehouseConfig config, Gateway gateway, Directory directory) {
+      GatehouseConfig config,
+      Gateway gateway,
+      Governance governance,
+      Directory directory,
+      AccessControl access,
+      HotReload reload) {
     HttpTransportOptions.Builder http = HttpTransportOptions.builder();
     config.allowedOrigins().forEach(http::allowOrigin);
     config.allowedHosts().forEach(http::allowHost);
@@ -119,28 +161,34 @@ public final class Daemon implements AutoCloseable {
       // Clients of a gateway bound to a named address send that name as Host.
       http.allowHost(config.host());
     }
-    Map<String, McpHandler> groups = new ConcurrentHashMap<>();
-    return GatehouseHttpServer.builder()
-        .host(config.host())
-        .port(config.port())
-        .options(http.build())
-        .mcp("/mcp", gateway.endpoint(exchange -> directory.mainView()))
-        .mcpPrefix(
-            "/mcp/g",
-            path -> {
-              String group = path.startsWith("/") ? path.substring(1) : path;
-              if (group.isEmpty() || group.contains("/") || directory.groupView(group).isEmpty()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  groups.computeIfAbsent(
-                      group,
-                      g ->
-                          gateway.endpoint(
-                              exchange -> directory.groupView(g).orElse(View.none()))));
-            })
-        .build()
-        .start();
+    HttpTransportOptions options = http.build();
+    GatehouseHttpServer.Builder server =
+        GatehouseHttpServer.builder()
+            .host(config.host())
+            .port(config.port())
+            .options(options)
+            .mcp("/mcp", gateway.handler())
+            .mcpPrefix(
+                "/mcp/g",
+                path -> {
+                  String group = path.startsWith("/") ? path.substring(1) : path;
+                  return group.isEmpty() || group.contains("/")
+                      ? Optional.empty()
+                      : gateway.handler(group);
+                });
+    governance.mount(server, gateway, options);
+    access.mount(server, options);
+    UpstreamOptions probes =
+        UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
+    AdminMount.install(
+        config,
+        directory,
+        options,
+        c -> UpstreamConnections.open(c, probes),
+        server,
+        reload,
+        access::status);
+    return server.build().start();
   }
 
   private static void awaitSettled(Gateway gateway) {
@@ -178,15 +226,26 @@ public final class Daemon implements AutoCloseable {
 
   /** The engine for a config, not yet started; shared by {@code serve} and {@code stdio}. */
   static Gateway gateway(GatehouseConfig config) {
+    return gateway(
+        config,
+        Governance.from(config, false, Optional.of(ConfigLocator.system().home())),
+        // stdio carries no credentials: agents come from the default agent or agent_id.
+        builder ->
+            AccessControl.from(config, InMemoryStore.create(), System.getenv()).applyTo(builder));
+  }
+
+  private static Gateway gateway(
+      GatehouseConfig config, Governance governance, UnaryOperator<Gateway.Builder> more) {
     UpstreamOptions upstreamOptions =
         UpstreamOptions.defaults().withClientCapabilities(upstreamCapabilities());
-    return Gateway.builder()
-        .upstreams(config.upstreams())
-        .settings(
-            new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
-        .connector(c -> UpstreamConnections.open(c, upstreamOptions))
-        .discovery(ConfigParser.discovery(config.raw(), "the config"))
-        .build();
+    Gateway.Builder builder =
+        Gateway.builder()
+            .upstreams(config.upstreams())
+            .settings(
+                new EndpointSettings("gatehouse", GatewayVersion.VERSION, config.instructions(), 0))
+            .connector(c -> UpstreamConnections.open(c, upstreamOptions))
+            .discovery(ConfigParser.discovery(config.raw(), "the config"));
+    return more.apply(governance.applyTo(builder)).build();
   }
 
   /**
@@ -209,6 +268,19 @@ public final class Daemon implements AutoCloseable {
 
   public Directory directory() {
     return directory;
+  }
+
+  /**
+   * Reads the config file and the agent rules again and applies what changed, as SIGHUP and {@code
+   * gatehouse reload} do; an invalid file is refused and the last good configuration stays.
+   */
+  public Directory.ReloadReport reload() {
+    return reload.reload();
+  }
+
+  /** The hot reload of the config and rules files, with its status. */
+  public HotReload hotReload() {
+    return reload;
   }
 
   /** The MCP endpoint, {@code http://host:port/mcp}. */
@@ -234,6 +306,7 @@ public final class Daemon implements AutoCloseable {
     if (refresher != null) {
       refresher.interrupt();
     }
+    reload.close();
     try {
       gateway.close();
     } finally {

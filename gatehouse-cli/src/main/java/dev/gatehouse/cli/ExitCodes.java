@@ -1,14 +1,14 @@
 package dev.gatehouse.cli;
 
 /** Exit codes of the command line. */
-final class ExitCodes {
-  static final int OK = 0;
+public final class ExitCodes {
+  public static final int OK = 0;
 
   /** Something failed while running (a port in use, an unwritable file). */
-  static final int FAILED = 1;
+  public static final int FAILED = 1;
 
   /** The config or the command line is wrong. */
-  static final int BAD_CONFIG = 2;
+  public static final int BAD_CONFIG = 2;
 
   private ExitCodes() {}
 }

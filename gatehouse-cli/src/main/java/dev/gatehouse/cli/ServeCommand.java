@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.cli.config.ConfigException;
 import dev.gatehouse.cli.config.ConfigLocator;
 import dev.gatehouse.cli.config.GatehouseConfig;
+import dev.gatehouse.cli.reload.Hangup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -57,11 +58,16 @@ final class ServeCommand implements Callable<Integer> {
     Daemon daemon;
     try {
       daemon = Daemon.start(settings, Optional.of(ConfigLocator.system().home()));
+    } catch (ConfigException e) {
+      err.println("gatehouse: " + e.getMessage());
+      err.flush();
+      return ExitCodes.BAD_CONFIG;
     } catch (RuntimeException e) {
       err.println("gatehouse: cannot start: " + e.getMessage());
       err.flush();
       return ExitCodes.FAILED;
     }
+    Hangup.onSignal(daemon::reload);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -80,6 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             + settings.servers().size()
             + " upstream server(s): "
             + String.join(", ", settings.servers().stream().map(s -> s.name()).toList()));
+    out.println("Admin API: " + daemon.baseUri().resolve("/admin") + " (docs at /admin/docs)");
     out.println("Press Ctrl+C to stop.");
     out.flush();
     try {

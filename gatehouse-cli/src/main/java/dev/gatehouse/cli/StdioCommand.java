@@ -46,7 +46,15 @@ final class StdioCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_CONFIG;
     }
-    try (Gateway gateway = Daemon.gateway(settings).start()) {
+    Gateway engine;
+    try {
+      engine = Daemon.gateway(settings);
+    } catch (ConfigException e) {
+      err.println("gatehouse: " + e.getMessage());
+      err.flush();
+      return ExitCodes.BAD_CONFIG;
+    }
+    try (Gateway gateway = engine.start()) {
       StdioServer.of(gateway.handler(), System.in, System.out).run();
     }
     return ExitCodes.OK;

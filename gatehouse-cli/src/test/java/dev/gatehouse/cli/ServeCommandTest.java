@@ -44,6 +44,21 @@ class ServeCommandTest {
   }
 
   @Test
+  void aStoreThatCannotBeOpenedIsAOneLineStartupError() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("c.json"),
+            "{\"port\": 0, \"store\": \"sqlite:/proc/gatehouse.db\", \"mcpServers\": {}}");
+
+    Run run = run("serve", "--config", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith("gatehouse: cannot start: cannot open SQLite database /proc/gatehouse.db");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
   void aPortInUseIsAOneLineFailure() throws Exception {
     try (java.net.ServerSocket taken =
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

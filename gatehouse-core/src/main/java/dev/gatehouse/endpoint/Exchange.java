@@ -39,4 +39,22 @@ public interface Exchange {
    *     time, or {@code CAPABILITY_NOT_SUPPORTED} when the transport cannot reach the client
    */
   Response request(String method, ObjectNode params, Duration timeout);
+
+  /**
+   * The lowest log level the client asked for on this message alone ({@code
+   * io.modelcontextprotocol/logLevel} in a 2026-07-28 request's {@code _meta}). Empty when the
+   * client did not ask per message; in the session era the level is set once with {@code
+   * logging/setLevel} instead.
+   */
+  default Optional<String> logLevel() {
+    return Optional.empty();
+  }
+
+  /**
+   * Runs {@code action} once when the client stops waiting for the answer to this message: it
+   * closed the response stream (the 2026-07-28 cancellation signal on HTTP), the connection went
+   * away, or the transport shuts down. Runs at once when that already happened. Transports that
+   * cannot tell never run it; the default does nothing.
+   */
+  default void onClose(Runnable action) {}
 }

@@ -1,8 +1,10 @@
 package dev.gatehouse.endpoint;
 
 import dev.gatehouse.protocol.Notification;
+import dev.gatehouse.protocol.ProtocolVersion;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
+import java.util.List;
 
 /**
  * The server side of MCP as a transport sees it. The gateway engine implements it, and so do the
@@ -25,4 +27,14 @@ public interface McpHandler {
 
   /** The session ended: DELETE, a closed stdio pipe, or expiry. */
   default void onSessionClosed(DownstreamSession session) {}
+
+  /**
+   * The protocol revisions this handler serves. A transport answers a request that claims any other
+   * stateless revision with {@code UnsupportedProtocolVersion} itself. The default is the session
+   * era only: a handler serves stateless (2026-07-28) requests once it says so, usually by being
+   * wrapped in {@link dev.gatehouse.modern.DualEraHandler}.
+   */
+  default List<String> protocolVersions() {
+    return ProtocolVersion.SESSION_ERA;
+  }
 }

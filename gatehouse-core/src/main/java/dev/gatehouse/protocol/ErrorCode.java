@@ -21,7 +21,12 @@ public enum ErrorCode {
   CANCELLED("cancelled", JsonRpcCodes.REQUEST_CANCELLED),
   EXECUTION_ERROR("execution_error", JsonRpcCodes.INTERNAL_ERROR),
   UPSTREAM_ERROR("upstream_error", JsonRpcCodes.GATEWAY_ERROR),
-  CAPABILITY_NOT_SUPPORTED("capability_not_supported", JsonRpcCodes.METHOD_NOT_FOUND);
+  CAPABILITY_NOT_SUPPORTED("capability_not_supported", JsonRpcCodes.METHOD_NOT_FOUND),
+  HEADER_MISMATCH("header_mismatch", JsonRpcCodes.HEADER_MISMATCH),
+  MISSING_CLIENT_CAPABILITY(
+      "missing_client_capability", JsonRpcCodes.MISSING_REQUIRED_CLIENT_CAPABILITY),
+  UNSUPPORTED_PROTOCOL_VERSION(
+      "unsupported_protocol_version", JsonRpcCodes.UNSUPPORTED_PROTOCOL_VERSION);
 
   private final String id;
   private final int rpcCode;

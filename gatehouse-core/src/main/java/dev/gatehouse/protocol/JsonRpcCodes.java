@@ -14,6 +14,15 @@ public final class JsonRpcCodes {
   /** MCP URL elicitation required (2025-11-25). */
   public static final int URL_ELICITATION_REQUIRED = -32042;
 
+  /** MCP 2026-07-28: HTTP headers do not match the body, or a required one is missing. */
+  public static final int HEADER_MISMATCH = -32020;
+
+  /** MCP 2026-07-28: the request needs a client capability its {@code _meta} did not declare. */
+  public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
+
+  /** MCP 2026-07-28: the protocol version the request names is not served here. */
+  public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+
   /** Gateway-defined, inside the implementation-defined server error range -32000..-32019. */
   public static final int GATEWAY_ERROR = -32000;
 

@@ -18,6 +18,7 @@ public final class McpMethods {
   public static final String RESOURCES_UNSUBSCRIBE = "resources/unsubscribe";
   public static final String COMPLETION_COMPLETE = "completion/complete";
   public static final String LOGGING_SET_LEVEL = "logging/setLevel";
+  public static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
 
   public static final String SAMPLING_CREATE_MESSAGE = "sampling/createMessage";
   public static final String ELICITATION_CREATE = "elicitation/create";
@@ -32,6 +33,8 @@ public final class McpMethods {
   public static final String RESOURCES_UPDATED = "notifications/resources/updated";
   public static final String ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
   public static final String ELICITATION_COMPLETE = "notifications/elicitation/complete";
+  public static final String SUBSCRIPTIONS_ACKNOWLEDGED =
+      "notifications/subscriptions/acknowledged";
 
   private McpMethods() {}
 }

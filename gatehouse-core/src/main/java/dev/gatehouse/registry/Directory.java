@@ -1,5 +1,6 @@
 package dev.gatehouse.registry;
 
+import dev.gatehouse.discovery.EndpointMode;
 import dev.gatehouse.policy.AllowDeny;
 import dev.gatehouse.policy.EndpointView;
 import dev.gatehouse.policy.View;
@@ -35,7 +36,7 @@ public final class Directory {
   private final UpstreamRegistry registry;
   private final Object reloadLock = new Object();
   private volatile List<ServerSpec> configServers;
-  private volatile Views views = new Views(EndpointView.main(Map.of()), Map.of());
+  private volatile Views views = new Views(EndpointView.main(Map.of()), Map.of(), Map.of());
 
   /** Where a server is defined. */
   public enum Source {
@@ -70,7 +71,7 @@ public final class Directory {
   /** The result of a reload. */
   public record ReloadReport(List<String> servers, List<String> reconnected, List<String> groups) {}
 
-  private record Views(View main, Map<String, View> groups) {}
+  private record Views(View main, Map<String, View> groups, Map<String, EndpointMode> modes) {}
 
   public Directory(Store store, List<ServerSpec> configServers, UpstreamRegistry registry) {
     this.store = store;
@@ -227,7 +228,9 @@ public final class Directory {
       Map<String, AllowDeny> rules = new LinkedHashMap<>();
       all.forEach(e -> rules.put(e.name(), AllowDeny.of(e.spec().allow(), e.spec().deny())));
       Map<String, View> groupViews = new LinkedHashMap<>();
+      Map<String, EndpointMode> modes = new LinkedHashMap<>();
       for (GroupEntry group : groups()) {
+        group.record().spec().mode().ifPresent(m -> modes.put(group.name(), EndpointMode.parse(m)));
         groupViews.put(
             group.name(),
             new EndpointView(
@@ -235,7 +238,7 @@ public final class Directory {
                 Optional.of(Set.copyOf(group.members())),
                 AllowDeny.of(group.record().spec().allow(), group.record().spec().deny())));
       }
-      views = new Views(EndpointView.main(rules), Map.copyOf(groupViews));
+      views = new Views(EndpointView.main(rules), Map.copyOf(groupViews), Map.copyOf(modes));
       return new ReloadReport(
           enabled.stream().map(UpstreamConfig::name).toList(),
           reconnected,
@@ -246,6 +249,11 @@ public final class Directory {
   /** What the main endpoint shows, as of the last reload. */
   public View mainView() {
     return views.main();
+  }
+
+  /** A group's own endpoint mode, as of the last reload; empty when it has none. */
+  public Optional<EndpointMode> groupMode(String group) {
+    return Optional.ofNullable(views.modes().get(group));
   }
 
   /** What a group's endpoint shows, as of the last reload; empty for an unknown group. */

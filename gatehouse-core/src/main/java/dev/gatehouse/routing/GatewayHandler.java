@@ -3,13 +3,14 @@ package dev.gatehouse.routing;
 import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.PromptEntry;
 import dev.gatehouse.catalog.ResourceEntry;
-import dev.gatehouse.catalog.ToolEntry;
 import dev.gatehouse.discovery.DiscoverySettings;
 import dev.gatehouse.discovery.ToolDiscovery;
 import dev.gatehouse.endpoint.DownstreamSession;
 import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
 import dev.gatehouse.listing.Listings;
+import dev.gatehouse.pipeline.CallPipeline;
+import dev.gatehouse.pipeline.CallTarget;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
@@ -43,6 +44,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   private final Forwarder forwarder;
   private final Function<Exchange, View> views;
   private final ToolDiscovery discovery;
+  private final CallPipeline pipeline;
   private final Listings listings = new Listings();
 
   /** An endpoint where every caller sees the whole catalog. */
@@ -66,9 +68,22 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
       EndpointSettings settings,
       Function<Exchange, View> views,
       DiscoverySettings discovery) {
+    this(registry, settings, views, discovery, CallPipeline.none());
+  }
+
+  /**
+   * @param pipeline the hooks every {@code tools/list} and {@code tools/call} passes
+   */
+  public GatewayHandler(
+      UpstreamRegistry registry,
+      EndpointSettings settings,
+      Function<Exchange, View> views,
+      DiscoverySettings discovery,
+      CallPipeline pipeline) {
     this.registry = registry;
     this.settings = settings;
     this.views = views;
+    this.pipeline = pipeline;
     this.forwarder = new Forwarder(registry);
     this.discovery = new ToolDiscovery(discovery, registry, this::callTool);
     registry.addListener(this);
@@ -86,7 +101,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
                 "tools",
                 (c, v) ->
                     discovery.listing(() ->
-                        c.tools().stream().filter(v::tool).map(ToolEntry::definition).toList()),
+                        pipeline.listTools(c.tools().stream().filter(v::tool).toList(), exchange)),
                 exchange);
         case McpMethods.PROMPTS_LIST ->
             list(
@@ -117,7 +132,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
                 exchange);
         case McpMethods.TOOLS_CALL ->
             discovery.handles(request)
-                ? discovery.call(request, exchange, views.apply(exchange))
+                ? discovery.call(request, exchange, governedView(exchange))
                 : callTool(request, exchange);
         case McpMethods.PROMPTS_GET -> getPrompt(request, exchange);
         case McpMethods.RESOURCES_READ -> readResource(request, exchange);
@@ -141,8 +156,10 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
   @Override
   public void onNotification(Notification notification, Exchange exchange) {
     switch (notification.method()) {
-      case McpMethods.CANCELLED ->
-          forwarder.cancel(exchange, notification.params().get("requestId"));
+      case McpMethods.CANCELLED -> {
+        pipeline.cancel(exchange, notification.params().get("requestId"));
+        forwarder.cancel(exchange, notification.params().get("requestId"));
+      }
       case McpMethods.ROOTS_LIST_CHANGED -> {
         for (UpstreamConnection upstream : registry.connections()) {
           upstream.notify(McpMethods.ROOTS_LIST_CHANGED, Json.object());
@@ -201,7 +218,7 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
     serverInfo.put("version", settings.serverVersion());
     result.put(
         "instructions",
-        settings.instructions().orElseGet(() -> discovery.instructions(views.apply(exchange))));
+        settings.instructions().orElseGet(() -> discovery.instructions(governedView(exchange))));
     exchange.session().ifPresent(sessions::add);
     return Response.result(request.id(), result);
   }
@@ -222,8 +239,17 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
     return Response.result(request.id(), result);
   }
 
+  /** The caller's view narrowed by the list hooks, for what the meta-tools show. */
+  private View governedView(Exchange exchange) {
+    return pipeline.narrow(views.apply(exchange), registry.catalog(), exchange);
+  }
+
   private Response callTool(Request request, Exchange exchange) {
     String name = requireString(request.params(), "name");
+    var metaTool = pipeline.metaTool(name);
+    if (metaTool.isPresent()) {
+      return pipeline.callMetaTool(request, exchange, metaTool.get());
+    }
     View view = views.apply(exchange);
     // A hidden tool is answered exactly like an unknown one, so nothing leaks.
     UpstreamRegistry.NameRoute route =
@@ -235,8 +261,10 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
             .filter(r -> view.server(r.server()) && view.tool(r.server(), name, r.name()))
             .orElseThrow(
                 () -> new GatewayException(ErrorCode.TOOL_NOT_FOUND, "Unknown tool: " + name));
-    request.params().put("name", route.name());
-    return forwarder.forward(route.server(), request, exchange);
+    CallTarget target =
+        new CallTarget(route.server(), name, route.name(), registry.catalog().tool(name));
+    return pipeline.callTool(
+        request, exchange, target, r -> forwarder.forward(route.server(), r, exchange));
   }
 
   private Response getPrompt(Request request, Exchange exchange) {

@@ -1,10 +1,10 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.discovery.EndpointMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What a group is, as written: everything but its id, timestamps and members. The group's own allow
@@ -25,7 +25,6 @@ public record GroupSpec(
     Optional<String> mode) {
 
   public static final String ENTITY = "group";
-  private static final Pattern MODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
   public GroupSpec {
     name = RecordRules.name(ENTITY, name);
@@ -33,9 +32,12 @@ public record GroupSpec(
     allow = RecordRules.globs(ENTITY, name, "allow", allow);
     deny = RecordRules.globs(ENTITY, name, "deny", deny);
     mode = RecordRules.present(mode, "mode");
-    if (mode.isPresent() && !MODE.matcher(mode.get()).matches()) {
-      throw StoreException.invalid(
-          ENTITY, name, "mode", "mode \"" + mode.get() + "\" is invalid: use a lowercase word");
+    if (mode.isPresent()) {
+      try {
+        EndpointMode.parse(mode.get());
+      } catch (IllegalArgumentException e) {
+        throw StoreException.invalid(ENTITY, name, "mode", e.getMessage());
+      }
     }
   }
 

@@ -22,7 +22,7 @@ public final class InMemoryStore implements Store {
   /**
    * The schema version whose records this store holds: that of the JDBC stores' latest migration.
    */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private final Object lock = new Object();
   private final Clock clock;
@@ -30,6 +30,8 @@ public final class InMemoryStore implements Store {
   private final Map<String, GroupRecord> groups = new HashMap<>();
   private final Map<String, List<String>> members = new HashMap<>();
   private final Map<String, CatalogSnapshot> snapshots = new TreeMap<>();
+  private final Map<String, AgentRecord> agents = new HashMap<>();
+  private final Map<String, ApiKeyRecord> keys = new HashMap<>();
   private boolean closed;
 
   private InMemoryStore(Clock clock) {
@@ -243,6 +245,132 @@ public final class InMemoryStore implements Store {
     }
   }
 
+  // --- agents and API keys
+
+  @Override
+  public AgentRecord createAgent(String name, Optional<String> description) {
+    AgentRecord.checkName(name);
+    synchronized (lock) {
+      checkOpen();
+      if (findAgent(name).isPresent()) {
+        throw StoreException.duplicate(AgentRecord.ENTITY, name);
+      }
+      AgentRecord record = new AgentRecord(UUID.randomUUID().toString(), name, description, now());
+      agents.put(record.id(), record);
+      return record;
+    }
+  }
+
+  @Override
+  public Optional<AgentRecord> agent(String id) {
+    synchronized (lock) {
+      checkOpen();
+      return Optional.ofNullable(agents.get(id));
+    }
+  }
+
+  @Override
+  public Optional<AgentRecord> agentByName(String name) {
+    synchronized (lock) {
+      checkOpen();
+      return findAgent(name);
+    }
+  }
+
+  @Override
+  public List<AgentRecord> agents() {
+    synchronized (lock) {
+      checkOpen();
+      return agents.values().stream().sorted(Comparator.comparing(AgentRecord::name)).toList();
+    }
+  }
+
+  @Override
+  public void deleteAgent(String id) {
+    synchronized (lock) {
+      checkOpen();
+      if (agents.remove(id) == null) {
+        throw StoreException.notFound(AgentRecord.ENTITY, "id", id);
+      }
+      keys.values().removeIf(k -> k.spec().agentId().equals(id));
+    }
+  }
+
+  @Override
+  public ApiKeyRecord createApiKey(ApiKeySpec spec) {
+    synchronized (lock) {
+      checkOpen();
+      AgentRecord agent = agents.get(spec.agentId());
+      if (agent == null) {
+        throw StoreException.notFound(AgentRecord.ENTITY, "id", spec.agentId());
+      }
+      if (keys.values().stream().anyMatch(k -> k.spec().hash().equals(spec.hash()))) {
+        throw StoreException.duplicate(ApiKeySpec.ENTITY, spec.prefix());
+      }
+      ApiKeyRecord record =
+          new ApiKeyRecord(
+              UUID.randomUUID().toString(), spec, agent.name(), now(), Optional.empty());
+      keys.put(record.id(), record);
+      return record;
+    }
+  }
+
+  @Override
+  public Optional<ApiKeyRecord> apiKey(String id) {
+    synchronized (lock) {
+      checkOpen();
+      return Optional.ofNullable(keys.get(id));
+    }
+  }
+
+  @Override
+  public Optional<ApiKeyRecord> apiKeyByHash(String hash) {
+    synchronized (lock) {
+      checkOpen();
+      return keys.values().stream().filter(k -> k.spec().hash().equals(hash)).findFirst();
+    }
+  }
+
+  @Override
+  public List<ApiKeyRecord> apiKeys() {
+    synchronized (lock) {
+      checkOpen();
+      return keys.values().stream()
+          .sorted(
+              Comparator.comparing(ApiKeyRecord::agentName)
+                  .thenComparing(ApiKeyRecord::createdAt)
+                  .thenComparing(ApiKeyRecord::id))
+          .toList();
+    }
+  }
+
+  @Override
+  public ApiKeyRecord revokeApiKey(String id) {
+    synchronized (lock) {
+      checkOpen();
+      ApiKeyRecord key = keys.get(id);
+      if (key == null) {
+        throw StoreException.notFound(ApiKeySpec.ENTITY, "id", id);
+      }
+      if (!key.active()) {
+        return key;
+      }
+      ApiKeyRecord revoked =
+          new ApiKeyRecord(
+              key.id(), key.spec(), key.agentName(), key.createdAt(), Optional.of(now()));
+      keys.put(id, revoked);
+      return revoked;
+    }
+  }
+
+  @Override
+  public boolean hasActiveApiKeys() {
+    synchronized (lock) {
+      checkOpen();
+      return keys.values().stream().anyMatch(ApiKeyRecord::active);
+    }
+  }
+
   // --- the store itself
 
   @Override
@@ -274,6 +402,10 @@ public final class InMemoryStore implements Store {
 
   private Optional<ServerRecord> findServer(String name) {
     return servers.values().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  private Optional<AgentRecord> findAgent(String name) {
+    return agents.values().stream().filter(a -> a.name().equals(name)).findFirst();
   }
 
   private Optional<GroupRecord> findGroup(String name) {

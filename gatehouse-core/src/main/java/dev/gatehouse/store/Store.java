@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Where the gateway keeps what is added at run time: upstream servers, groups and their members,
- * and the last-known catalog of each upstream. Implementations: {@link InMemoryStore} here, SQLite
- * and PostgreSQL in {@code gatehouse-store-jdbc}; all pass the same contract tests.
+ * the last-known catalog of each upstream, and agents with their API keys (as hashes only).
+ * Implementations: {@link InMemoryStore} here, SQLite and PostgreSQL in {@code
+ * gatehouse-store-jdbc}; all pass the same contract tests.
  *
  * <p>Every method is safe to call from many threads at once and blocks until the backend answers;
  * every failure is a {@link StoreException}. Servers and groups have an id the store assigns
@@ -106,11 +107,57 @@ public interface Store extends AutoCloseable {
   /** Drops the server's snapshot, if it has one (a file-managed server left the config). */
   void deleteCatalogSnapshot(String serverName);
 
+  // --- agents and API keys
+
+  /**
+   * @throws StoreException DUPLICATE when the name is taken, INVALID for a malformed name
+   */
+  AgentRecord createAgent(String name, Optional<String> description);
+
+  Optional<AgentRecord> agent(String id);
+
+  Optional<AgentRecord> agentByName(String name);
+
+  /** All agents, ordered by name. */
+  List<AgentRecord> agents();
+
+  /**
+   * Deletes the agent and every API key of it.
+   *
+   * @throws StoreException NOT_FOUND for an unknown id
+   */
+  void deleteAgent(String id);
+
+  /**
+   * @throws StoreException NOT_FOUND for an unknown agent, DUPLICATE when a key with the same hash
+   *     exists
+   */
+  ApiKeyRecord createApiKey(ApiKeySpec spec);
+
+  Optional<ApiKeyRecord> apiKey(String id);
+
+  /** The key with this SHA-256, revoked or not: how a presented key is recognised. */
+  Optional<ApiKeyRecord> apiKeyByHash(String hash);
+
+  /** Every key, revoked ones included, ordered by agent name and then creation time. */
+  List<ApiKeyRecord> apiKeys();
+
+  /**
+   * Marks the key revoked; revoking it again keeps the first time.
+   *
+   * @throws StoreException NOT_FOUND for an unknown id
+   */
+  ApiKeyRecord revokeApiKey(String id);
+
+  /** Whether any key that is not revoked exists. */
+  boolean hasActiveApiKeys();
+
   // --- the store itself
 
   /**
    * The version of the schema the backend holds: the latest migration applied ({@code 1} for {@code
-   * V1__init.sql}). The in-memory store answers the version its shape matches.
+   * V1__init.sql}, {@code 2} once agents and keys exist). The in-memory store answers the version
+   * its shape matches.
    */
   int schemaVersion();
 

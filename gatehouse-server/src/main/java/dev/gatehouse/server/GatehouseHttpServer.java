@@ -4,13 +4,17 @@ import dev.gatehouse.endpoint.McpHandler;
 import dev.gatehouse.server.http.HttpTransportOptions;
 import dev.gatehouse.server.http.McpHandlerResolver;
 import dev.gatehouse.server.http.StreamableHttpServlet;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -69,6 +73,10 @@ public final class GatehouseHttpServer implements AutoCloseable {
     for (ExtraServlet extra : builder.servlets) {
       context.addServlet(new ServletHolder(extra.servlet()), extra.pathSpec());
     }
+    for (ExtraFilter extra : builder.filters) {
+      context.addFilter(
+          new FilterHolder(extra.filter()), extra.pathSpec(), EnumSet.of(DispatcherType.REQUEST));
+    }
     context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
     server.setHandler(new GracefulHandler(context));
     this.host = builder.host;
@@ -122,6 +130,8 @@ public final class GatehouseHttpServer implements AutoCloseable {
 
   private record ExtraServlet(String pathSpec, HttpServlet servlet) {}
 
+  private record ExtraFilter(String pathSpec, Filter filter) {}
+
   /** Builds a {@link GatehouseHttpServer}. */
   public static final class Builder {
     private String host = "127.0.0.1";
@@ -131,6 +141,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
     private Duration idleTimeout = Duration.ofMinutes(5);
     private final List<Mount> mounts = new ArrayList<>();
     private final List<ExtraServlet> servlets = new ArrayList<>();
+    private final List<ExtraFilter> filters = new ArrayList<>();
 
     private Builder() {}
 
@@ -185,6 +196,15 @@ public final class GatehouseHttpServer implements AutoCloseable {
     /** Any other servlet, at a servlet path spec such as {@code /admin/*}. */
     public Builder servlet(String pathSpec, HttpServlet servlet) {
       servlets.add(new ExtraServlet(pathSpec, servlet));
+      return this;
+    }
+
+    /**
+     * A filter in front of every servlet its path spec covers ({@code /admin/*} guards all admin
+     * servlets, whoever mounts them); filters run in the order added.
+     */
+    public Builder filter(String pathSpec, Filter filter) {
+      filters.add(new ExtraFilter(pathSpec, filter));
       return this;
     }
 

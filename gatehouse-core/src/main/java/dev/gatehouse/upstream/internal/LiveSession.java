@@ -72,41 +72,55 @@ final class LiveSession implements TransportSink {
   }
 
   /**
-   * Sends {@code initialize} and waits for its result. Notifications that arrive before the
+   * Sends {@code initialize} and waits for its answer. Notifications that arrive before the
    * handshake is confirmed are dropped (the caller reads the lists once ready anyway), requests go
    * to the fallback.
    *
-   * @return the initialize result
-   * @throws TransportException when the upstream refuses, fails or does not answer in time
+   * @return the answer: a result, or the upstream's JSON-RPC error for the caller to judge
+   * @throws TransportException when the upstream fails or does not answer in time
    */
-  ObjectNode initialize(ObjectNode params, Duration timeout) throws TransportException {
+  Response initialize(ObjectNode params, Duration timeout) throws TransportException {
+    return handshake(McpMethods.INITIALIZE, params, timeout)
+        .orElseThrow(
+            () -> new TransportException("no answer to initialize within " + seconds(timeout)));
+  }
+
+  /**
+   * Sends a request before the session is confirmed ({@code initialize}, the {@code
+   * server/discover} probe) and waits for the answer, error or not.
+   *
+   * @return the answer, or empty when none came within {@code timeout}
+   * @throws TransportException when the transport fails or the session is lost meanwhile
+   */
+  Optional<Response> handshake(String method, ObjectNode params, Duration timeout)
+      throws TransportException {
     long id = ids.incrementAndGet();
-    InFlightCall call =
-        calls.register(id, McpMethods.INITIALIZE, Optional.empty(), Optional.empty());
-    Response response;
+    InFlightCall call = calls.register(id, method, Optional.empty(), Optional.empty());
     try {
       if (loss.isDone()) {
         throw new TransportException(loss.join().reason());
       }
-      transport.send(Request.of(LongNode.valueOf(id), McpMethods.INITIALIZE, params));
-      response = call.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      transport.send(Request.of(LongNode.valueOf(id), method, params));
+      return Optional.of(call.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
-      throw new TransportException("no answer to initialize within " + seconds(timeout));
+      return Optional.empty();
     } catch (ExecutionException e) {
       throw asTransportFailure(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransportException("interrupted while initializing");
+      throw new TransportException("interrupted while connecting");
     } finally {
       calls.remove(id);
     }
-    if (response.isError()) {
-      throw new TransportException("initialize failed: " + errorText(response));
-    }
-    if (!(response.result().orElse(null) instanceof ObjectNode result)) {
-      throw new TransportException("initialize answered without a result object");
-    }
-    return result;
+  }
+
+  /**
+   * Completes the connection to a stateless (2026-07-28) server after its discovery result: the
+   * transport already speaks the revision, there is no initialized notification and no standalone
+   * stream, and from now on notifications reach the listeners.
+   */
+  void confirmStateless() {
+    initialized = true;
   }
 
   /**
@@ -240,7 +254,7 @@ final class LiveSession implements TransportSink {
   private void onNotification(Notification notification, OptionalLong relatedRequest) {
     switch (notification.method()) {
       case McpMethods.PROGRESS -> onProgress(notification);
-      case McpMethods.CANCELLED -> router.onCancelled(notification);
+      case McpMethods.CANCELLED -> onCancelled(notification);
       case McpMethods.MESSAGE -> {
         Optional<Exchange> origin =
             relatedRequest.isPresent()
@@ -254,6 +268,26 @@ final class LiveSession implements TransportSink {
       }
       default -> passOn(notification);
     }
+  }
+
+  /**
+   * The upstream gave up on one of its own requests to us, or (2026-07-28 over stdio) ended one of
+   * our {@code subscriptions/listen} requests.
+   */
+  private void onCancelled(Notification notification) {
+    OptionalLong id = idOf(notification.params().get("requestId"));
+    if (id.isPresent()
+        && calls
+            .get(id.getAsLong())
+            .filter(c -> McpMethods.SUBSCRIPTIONS_LISTEN.equals(c.method()))
+            .isPresent()) {
+      calls.fail(
+          id.getAsLong(),
+          new GatewayException(
+              ErrorCode.CANCELLED, name + " ended the subscription", detail(), null));
+      return;
+    }
+    router.onCancelled(notification);
   }
 
   private void onProgress(Notification notification) {

@@ -1,9 +1,11 @@
 package dev.gatehouse.upstream.internal;
 
+import dev.gatehouse.modern.MetaKeys;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
-import dev.gatehouse.protocol.ProtocolVersion;
+import dev.gatehouse.protocol.McpMethods;
+import dev.gatehouse.protocol.Notification;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
 import dev.gatehouse.upstream.CallOptions;
@@ -43,6 +45,7 @@ public final class ReconnectingConnection implements UpstreamConnection {
   private final Executor executor;
   private final TransportFactory transports;
   private final ListenerEvents events;
+  private final Handshakes handshakes;
   private final AtomicLong ids = new AtomicLong();
   private final AtomicBoolean started = new AtomicBoolean();
   private final CountDownLatch closedSignal = new CountDownLatch(1);
@@ -54,6 +57,7 @@ public final class ReconnectingConnection implements UpstreamConnection {
   private volatile ServerInfo serverInfo;
   private volatile LiveSession ready;
   private volatile TransportKind transportInUse;
+  private volatile StatelessCalls stateless;
   private LiveSession current;
   private boolean closed;
 
@@ -67,6 +71,7 @@ public final class ReconnectingConnection implements UpstreamConnection {
                 task -> Thread.ofVirtual().name("gatehouse-upstream-" + config.name()).start(task));
     this.transports = new TransportFactory(config, options, executor);
     this.events = new ListenerEvents(executor);
+    this.handshakes = new Handshakes(config.name(), options, this::newSession, this::announce);
   }
 
   @Override
@@ -111,13 +116,20 @@ public final class ReconnectingConnection implements UpstreamConnection {
           serverDetail(),
           null);
     }
+    StatelessCalls calls = stateless;
+    if (calls != null && calls.session() == session) {
+      return calls.call(method, params, options);
+    }
     return session.call(method, params, options);
   }
 
   @Override
   public void notify(String method, ObjectNode params) {
     LiveSession session = ready;
-    if (session != null) {
+    StatelessCalls calls = stateless;
+    if (session != null && calls != null && calls.session() == session) {
+      calls.notify(method, params);
+    } else if (session != null) {
       session.notify(method, params);
     } else {
       log.debug("{}: dropping {} while not ready", config.name(), method);
@@ -169,6 +181,10 @@ public final class ReconnectingConnection implements UpstreamConnection {
             return;
           }
           becomeReady(session);
+          StatelessCalls calls = stateless;
+          if (calls != null && calls.session() == session) {
+            calls.start();
+          }
           failures = 0;
           LiveSession.Loss loss = session.awaitLoss();
           ready = null;
@@ -196,6 +212,11 @@ public final class ReconnectingConnection implements UpstreamConnection {
           becomeUnavailable("unexpected failure: " + e);
         } finally {
           ready = null;
+          StatelessCalls calls = stateless;
+          if (calls != null) {
+            stateless = null;
+            calls.close();
+          }
           if (session != null) {
             session.close();
           }
@@ -233,58 +254,48 @@ public final class ReconnectingConnection implements UpstreamConnection {
     }
   }
 
+  /** One connection attempt over one transport kind, in the upstream's era; null once closed. */
   private LiveSession attempt(TransportKind kind) throws TransportException {
+    Optional<Handshakes.Opened> opened = handshakes.open(kind);
+    if (opened.isEmpty()) {
+      return null;
+    }
+    serverInfo = opened.get().info();
+    transportInUse = kind;
+    stateless = opened.get().stateless().orElse(null);
+    return opened.get().session();
+  }
+
+  /** A new session over a new transport, registered as current; empty once closed. */
+  private Optional<LiveSession> newSession(TransportKind kind) throws TransportException {
     LiveSession session =
         new LiveSession(
             config.name(),
             transports.create(kind),
             ids,
-            notification -> events.post(l -> l.onNotification(this, notification)),
+            this::announce,
             executor,
             this::fallback,
             config.timeout());
     synchronized (lock) {
       if (closed) {
-        return null;
+        return Optional.empty();
       }
       current = session;
     }
-    try {
-      session.open();
-      ObjectNode result = session.initialize(initializeParams(), options.handshakeTimeout());
-      ServerInfo info = serverInfoOf(result);
-      session.confirm(info.protocolVersion(), options.handshakeTimeout());
-      serverInfo = info;
-      transportInUse = kind;
-      return session;
-    } catch (TransportException | RuntimeException e) {
-      session.close();
-      throw e;
-    }
+    return Optional.of(session);
   }
 
-  private ObjectNode initializeParams() {
-    ObjectNode params = Json.object();
-    params.put("protocolVersion", options.protocolVersion());
-    params.set("capabilities", options.clientCapabilities().deepCopy());
-    params.set("clientInfo", options.clientInfo().deepCopy());
-    return params;
-  }
-
-  private static ServerInfo serverInfoOf(ObjectNode result) throws TransportException {
-    String version = Json.string(result, "protocolVersion").orElse("");
-    if (!ProtocolVersion.isSessionEra(version)) {
-      throw new TransportException(
-          "the server answered protocol version \""
-              + version
-              + "\"; the gateway speaks "
-              + String.join(", ", ProtocolVersion.SESSION_ERA));
+  /**
+   * Reports a notification to the listeners. Listen-stream bookkeeping of 2026-07-28 upstreams (the
+   * acknowledgment, the subscription id) stays here: to the engine every upstream speaks alike.
+   */
+  private void announce(Notification notification) {
+    if (McpMethods.SUBSCRIPTIONS_ACKNOWLEDGED.equals(notification.method())) {
+      return;
     }
-    return new ServerInfo(
-        version,
-        result.get("capabilities") instanceof ObjectNode caps ? caps : Json.object(),
-        result.get("serverInfo") instanceof ObjectNode info ? info : Json.object(),
-        Json.string(result, "instructions"));
+    MetaKeys.remove(notification.params(), MetaKeys.SUBSCRIPTION_ID);
+    events.post(l -> l.onNotification(this, notification));
   }
 
   private Response fallback(Request request) {

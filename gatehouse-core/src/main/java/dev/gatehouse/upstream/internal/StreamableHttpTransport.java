@@ -2,9 +2,11 @@ package dev.gatehouse.upstream.internal;
 
 import dev.gatehouse.httpclient.HttpRequest;
 import dev.gatehouse.httpclient.HttpResponse;
+import dev.gatehouse.modern.McpHeaders;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.McpMethods;
 import dev.gatehouse.protocol.Message;
+import dev.gatehouse.protocol.ProtocolVersion;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
 import java.io.IOException;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The Streamable HTTP transport: every message is a POST whose answer is JSON or an SSE stream;
  * after initialization a GET stream carries what the server sends on its own. The session id the
  * server gave with the initialize answer goes on every later request, and a 404 to it means the
- * server forgot the session.
+ * server forgot the session. Told a stateless revision (2026-07-28), it sends no session id, opens
+ * no GET stream, mirrors the method and name into headers, and cancels by closing the stream.
  */
 public final class StreamableHttpTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(StreamableHttpTransport.class);
@@ -66,6 +69,12 @@ public final class StreamableHttpTransport implements Transport {
 
   @Override
   public CompletableFuture<Void> send(Message message) {
+    if (stateless()
+        && message instanceof dev.gatehouse.protocol.Notification notification
+        && McpMethods.CANCELLED.equals(notification.method())) {
+      // In 2026-07-28 closing the response stream (release) is the cancellation over HTTP.
+      return CompletableFuture.completedFuture(null);
+    }
     CompletableFuture<Void> accepted = new CompletableFuture<>();
     executor.execute(() -> post(message, accepted, 0));
     return accepted;
@@ -147,6 +156,9 @@ public final class StreamableHttpTransport implements Transport {
               .header("Content-Type", "application/json")
               .header("Accept", "application/json, text/event-stream")
               .POST(Json.bytes(message.json()));
+      if (stateless()) {
+        standardHeaders(builder, message);
+      }
       if (!(message instanceof Request)) {
         builder.timeout(SHORT_REQUEST);
       }
@@ -395,6 +407,28 @@ public final class StreamableHttpTransport implements Transport {
   private static boolean answers(Message message, long requestId) {
     return message instanceof Response response
         && LiveSession.idOf(response.id()).equals(OptionalLong.of(requestId));
+  }
+
+  /** True once the transport speaks a stateless revision (from the discovery probe on). */
+  private boolean stateless() {
+    String version = protocolVersion;
+    return version != null && ProtocolVersion.isStateless(version);
+  }
+
+  /** The headers 2026-07-28 mirrors from the body, so intermediaries can route without it. */
+  private static void standardHeaders(HttpRequest.Builder builder, Message message) {
+    switch (message) {
+      case Request request -> {
+        builder.header(McpHeaders.METHOD, request.method());
+        McpHeaders.nameOf(request)
+            .ifPresent(name -> builder.header(McpHeaders.NAME, McpHeaders.encode(name)));
+      }
+      case dev.gatehouse.protocol.Notification notification ->
+          builder.header(McpHeaders.METHOD, notification.method());
+      case Response response -> {
+        // clients send no responses in this revision
+      }
+    }
   }
 
   private HttpRequest.Builder withSession(HttpRequest.Builder builder) {

@@ -63,6 +63,31 @@ public final class NodePeers {
     return process;
   }
 
+  /**
+   * Starts a server script of {@code test-peers/servers} that takes a port argument (0: any free
+   * one) and prints {@code listening PORT} once it listens on 127.0.0.1.
+   */
+  public static RunningProcess startServerScript(String script) throws IOException {
+    Process process =
+        new ProcessBuilder(node(), root().resolve("servers").resolve(script).toString(), "0")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    java.io.BufferedReader out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    if (line == null || !line.startsWith("listening ")) {
+      process.destroyForcibly();
+      throw new IOException(script + " did not start: " + line);
+    }
+    return new RunningProcess(process, Integer.parseInt(line.substring("listening ".length())));
+  }
+
+  /** The command and arguments of a server script of {@code test-peers/servers} over stdio. */
+  public static List<String> serverScriptStdio(String script) {
+    return List.of(node(), root().resolve("servers").resolve(script).toString());
+  }
+
   /** Runs a client script of {@code test-peers/clients} and returns its stdout. */
   public static String runClient(String script, Duration timeout, String... args)
       throws IOException, InterruptedException {

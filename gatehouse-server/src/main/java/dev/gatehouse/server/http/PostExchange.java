@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ final class PostExchange implements Exchange {
   private final ReentrantLock lock = new ReentrantLock();
   private ResponseStream stream;
   private boolean finished;
+  private boolean closed;
+  private List<Runnable> closeActions;
 
   PostExchange(
       Optional<StreamableSession> session,
@@ -112,21 +116,73 @@ final class PostExchange implements Exchange {
     }
   }
 
+  @Override
+  public void onClose(Runnable action) {
+    boolean now;
+    lock.lock();
+    try {
+      now = closed;
+      if (!now && !finished) {
+        if (closeActions == null) {
+          closeActions = new ArrayList<>(1);
+        }
+        closeActions.add(action);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (now) {
+      action.run();
+    }
+  }
+
+  /**
+   * The client went away before the answer, or the endpoint is shutting down: runs the actions
+   * registered with {@link #onClose}. Does nothing once the answer is on its way.
+   */
+  void close() {
+    List<Runnable> actions;
+    lock.lock();
+    try {
+      if (closed || finished) {
+        return;
+      }
+      closed = true;
+      actions = closeActions;
+      closeActions = null;
+    } finally {
+      lock.unlock();
+    }
+    if (actions != null) {
+      actions.forEach(Runnable::run);
+    }
+  }
+
   /** Sends the final response: as JSON when nothing went before it, else as the last event. */
   void complete(Response answer) throws IOException {
+    complete(answer, HttpServletResponse.SC_OK);
+  }
+
+  /**
+   * Like {@link #complete(Response)}, with the HTTP status of a plain JSON answer (an answer that
+   * follows other events on a stream is always part of a 200 response).
+   */
+  void complete(Response answer, int status) throws IOException {
     ResponseStream open;
     lock.lock();
     try {
       finished = true;
+      closeActions = null;
       open = stream;
-      if (open == null && (!accept.json() || (streamAlways && accept.eventStream()))) {
+      boolean plain = status == HttpServletResponse.SC_OK;
+      if (open == null && plain && (!accept.json() || (streamAlways && accept.eventStream()))) {
         open = ResponseStream.open(response, keepAlive);
       }
     } finally {
       lock.unlock();
     }
     if (open == null) {
-      HttpReplies.json(response, HttpServletResponse.SC_OK, answer);
+      HttpReplies.json(response, status, answer);
       return;
     }
     try {
@@ -153,7 +209,7 @@ final class PostExchange implements Exchange {
         return Optional.empty();
       }
       if (stream == null) {
-        stream = ResponseStream.open(response, keepAlive);
+        stream = ResponseStream.open(response, keepAlive, this::close);
       }
       return Optional.of(stream);
     } finally {

@@ -7,22 +7,23 @@ import java.util.Set;
 
 /**
  * The DNS-rebinding defences of the endpoint: the {@code Origin} of browser requests and the {@code
- * Host} every request names must be ones this server answers to. Loopback names always pass.
+ * Host} every request names must be ones this server answers to. Loopback names always pass. Also
+ * used in front of the admin routes.
  */
-final class RequestGuard {
+public final class RequestGuard {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   private static final String ANY = "*";
 
   private final Set<String> origins;
   private final Set<String> hosts;
 
-  RequestGuard(HttpTransportOptions options) {
+  public RequestGuard(HttpTransportOptions options) {
     this.origins = options.allowedOrigins();
     this.hosts = options.allowedHosts();
   }
 
   /** An absent origin (not a browser) passes; so do loopback and configured ones. */
-  boolean originAllowed(String origin) {
+  public boolean originAllowed(String origin) {
     if (origin == null || origins.contains(ANY)) {
       return true;
     }
@@ -50,7 +51,7 @@ final class RequestGuard {
    * The {@code Host} header without its port must be loopback or configured. A missing header
    * (HTTP/1.0) passes, since then no browser can have been tricked into sending it.
    */
-  boolean hostAllowed(String hostHeader) {
+  public boolean hostAllowed(String hostHeader) {
     if (hostHeader == null || hosts.contains(ANY)) {
       return true;
     }

@@ -23,18 +23,28 @@ final class ResponseStream {
 
   private final HttpServletResponse response;
   private final Duration keepAlive;
+  private final Runnable onBroken;
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final CountDownLatch written = new CountDownLatch(1);
   private volatile boolean broken;
 
-  private ResponseStream(HttpServletResponse response, Duration keepAlive) {
+  private ResponseStream(HttpServletResponse response, Duration keepAlive, Runnable onBroken) {
     this.response = response;
     this.keepAlive = keepAlive;
+    this.onBroken = onBroken;
   }
 
   /** Commits the response as an event stream and starts its writer. */
   static ResponseStream open(HttpServletResponse response, Duration keepAlive) {
-    ResponseStream stream = new ResponseStream(response, keepAlive);
+    return open(response, keepAlive, () -> {});
+  }
+
+  /**
+   * Like {@link #open(HttpServletResponse, Duration)}; {@code onBroken} runs (on the writer thread)
+   * when a write fails because the client went away.
+   */
+  static ResponseStream open(HttpServletResponse response, Duration keepAlive, Runnable onBroken) {
+    ResponseStream stream = new ResponseStream(response, keepAlive, onBroken);
     Thread.ofVirtual().name("gatehouse-sse-writer").start(stream::write);
     return stream;
   }
@@ -74,10 +84,12 @@ final class ResponseStream {
         }
       }
     } catch (IOException | RuntimeException e) {
-      // A client that goes away does not cancel its request (the spec says so); the handler runs on
-      // and its remaining messages are dropped.
+      // In the session era a client that goes away does not cancel its request (the spec says so):
+      // the handler runs on and its remaining messages are dropped. A stateless exchange listens
+      // through onBroken, since there closing the stream is the cancellation.
       LOG.debug("Response stream closed early: {}", e.toString());
       broken = true;
+      onBroken.run();
       drainUntilEnd();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,9 +1,11 @@
 package dev.gatehouse.server.http;
 
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.modern.Envelope;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
+import dev.gatehouse.protocol.JsonRpcCodes;
 import dev.gatehouse.protocol.McpMethods;
 import dev.gatehouse.protocol.Message;
 import dev.gatehouse.protocol.Notification;
@@ -27,9 +29,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The MCP Streamable HTTP endpoint, server side (revisions 2025-03-26 to 2025-11-25): POST carries
- * client messages, GET opens the session's stream of unsolicited messages, DELETE ends a session.
- * Drives any {@link McpHandler}; handler calls block the request's (virtual) thread.
+ * The MCP Streamable HTTP endpoint, server side, for both eras on one URL. Session era (2025-03-26
+ * to 2025-11-25): POST carries client messages, GET opens the session's stream of unsolicited
+ * messages, DELETE ends a session. Stateless (2026-07-28): every request is a POST that carries its
+ * version and capabilities in {@code _meta}, mirrored in headers, and is answered on its own
+ * response. Drives any {@link McpHandler}; handler calls block the request's (virtual) thread.
  *
  * <p>Batches (JSON arrays, allowed only by 2025-03-26) are refused with -32600. Origin and Host are
  * checked on every request; see {@link HttpTransportOptions} for limits.
@@ -40,10 +44,8 @@ public final class StreamableHttpServlet extends HttpServlet {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpServlet.class);
   private static final long serialVersionUID = 1L;
-  private static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
-  private static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
 
-  /** Which generation of the protocol a POST speaks; decided in {@link #eraOf} alone. */
+  /** Which generation of the protocol a POST speaks; decided in {@code eraOf} alone. */
   private enum Era {
     /** 2025-11-25 and older: initialize creates a session, later messages name it. */
     SESSION,
@@ -55,12 +57,14 @@ public final class StreamableHttpServlet extends HttpServlet {
   private final transient HttpTransportOptions options;
   private final transient RequestGuard guard;
   private final transient HttpSessions sessions;
+  private final transient StatelessPosts stateless;
 
   private StreamableHttpServlet(McpHandlerResolver resolver, HttpTransportOptions options) {
     this.resolver = resolver;
     this.options = options;
     this.guard = new RequestGuard(options);
     this.sessions = new HttpSessions(options.sessionIdleTimeout());
+    this.stateless = new StatelessPosts(resolver, options);
   }
 
   /** An endpoint for one handler with the default options. */
@@ -83,10 +87,14 @@ public final class StreamableHttpServlet extends HttpServlet {
     return sessions.size();
   }
 
-  /** Ends every session (telling the handlers) and closes their GET streams. */
+  /**
+   * Ends every session (telling the handlers) and closes their GET streams; stateless requests
+   * still running (such as {@code subscriptions/listen} streams) are told to end.
+   */
   public void shutdown() {
     sessions.stopExpiry();
     sessions.endAll();
+    stateless.shutdown();
   }
 
   @Override
@@ -152,36 +160,29 @@ public final class StreamableHttpServlet extends HttpServlet {
       HttpReplies.error(resp, 400, null, e);
       return;
     }
-    switch (eraOf(message)) {
+    switch (eraOf(message, req)) {
       case SESSION -> postInSession(message, req, resp, accept);
-      case STATELESS -> {
-        // The stateless revision gets its own path here: no session lookup, an Exchange with an
-        // empty session() built from params._meta, no GET stream. Until it exists, answer as a
-        // server that does not speak that revision, so clients fall back to initialize.
-        String requested =
-            ((Request) message)
-                .meta()
-                .flatMap(m -> Json.string(m, META_PROTOCOL_VERSION))
-                .orElse("");
-        unsupportedVersion(resp, ((Request) message).id(), requested);
-      }
+      case STATELESS -> stateless.post(message, req, resp, accept);
     }
   }
 
   /**
-   * The one place that decides the era of a POST. Session era unless the request declares the
-   * 2026-07-28 revision in {@code params._meta}.
+   * The one place that decides the era of a POST. Stateless when the body claims a revision in
+   * {@code params._meta} (whatever the value: a bad claim is refused, never served as session-era
+   * traffic), or when it claims none but the version header names a stateless revision; session era
+   * otherwise.
    */
-  private static Era eraOf(Message message) {
-    if (message instanceof Request request
-        && request
-            .meta()
-            .flatMap(meta -> Json.string(meta, META_PROTOCOL_VERSION))
-            .filter(v -> !ProtocolVersion.isSessionEra(v))
-            .isPresent()) {
+  private static Era eraOf(Message message, HttpServletRequest req) {
+    if (message instanceof Response) {
+      return Era.SESSION;
+    }
+    if (Envelope.isClaimedBy(message)) {
       return Era.STATELESS;
     }
-    return Era.SESSION;
+    String header = req.getHeader(PROTOCOL_VERSION_HEADER);
+    return header != null && ProtocolVersion.isStateless(header.strip())
+        ? Era.STATELESS
+        : Era.SESSION;
   }
 
   private void postInSession(
@@ -374,7 +375,7 @@ public final class StreamableHttpServlet extends HttpServlet {
   private static void unsupportedVersion(HttpServletResponse resp, JsonNode id, String requested)
       throws IOException {
     ObjectNode error = Json.object();
-    error.put("code", UNSUPPORTED_PROTOCOL_VERSION);
+    error.put("code", JsonRpcCodes.UNSUPPORTED_PROTOCOL_VERSION);
     error.put("message", "Unsupported protocol version");
     ObjectNode data = error.putObject("data");
     ProtocolVersion.SESSION_ERA.forEach(data.putArray("supported")::add);
@@ -420,12 +421,12 @@ public final class StreamableHttpServlet extends HttpServlet {
         "Payload Too Large: the limit is " + limit + " bytes");
   }
 
-  private static GatewayException notFound(String message) {
+  static GatewayException notFound(String message) {
     return new GatewayException(ErrorCode.INVALID_REQUEST, message);
   }
 
   /** The path after the mount point, without a leading slash; "" for an exact mount. */
-  private static String pathRemainder(HttpServletRequest req) {
+  static String pathRemainder(HttpServletRequest req) {
     String info = req.getPathInfo();
     if (info == null) {
       return "";

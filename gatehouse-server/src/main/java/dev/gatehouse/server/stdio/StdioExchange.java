@@ -7,18 +7,22 @@ import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Notification;
 import dev.gatehouse.protocol.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A message on the stdio pipe. Before initialize (and, later, for stateless requests) there is no
- * session: notifications still go out, requests to the client do not.
+ * A message on the stdio pipe. Before initialize, and for stateless (2026-07-28) requests, there is
+ * no session: notifications still go out, requests to the client do not.
  */
 final class StdioExchange implements Exchange {
   private final Optional<StdioSession> session;
   private final String protocolVersion;
   private final ObjectNode clientCapabilities;
   private final LineWriter writer;
+  private List<Runnable> closeActions;
+  private boolean closed;
 
   StdioExchange(
       Optional<StdioSession> session,
@@ -68,5 +72,38 @@ final class StdioExchange implements Exchange {
                 ErrorCode.CAPABILITY_NOT_SUPPORTED,
                 "Requests to the client need an initialized session"))
         .request(method, params, timeout);
+  }
+
+  @Override
+  public void onClose(Runnable action) {
+    boolean now;
+    synchronized (this) {
+      now = closed;
+      if (!now) {
+        if (closeActions == null) {
+          closeActions = new ArrayList<>(1);
+        }
+        closeActions.add(action);
+      }
+    }
+    if (now) {
+      action.run();
+    }
+  }
+
+  /** The input ended while this message was being handled: runs the {@link #onClose} actions. */
+  void close() {
+    List<Runnable> actions;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      actions = closeActions;
+      closeActions = null;
+    }
+    if (actions != null) {
+      actions.forEach(Runnable::run);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.server.stdio;
 
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.modern.Envelope;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
@@ -16,8 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * one message per line to the other. Requests are handled concurrently on virtual threads;
  * notifications in arrival order on the reading thread (so their handler must not wait for the
  * client). The session begins with the first successful initialize and ends at end of input.
+ *
+ * <p>Both eras share the pipe, as the 2026-07-28 stdio binding allows: a request that claims a
+ * revision in {@code params._meta} is served statelessly with its own envelope (and a {@code
+ * notifications/cancelled} naming it cancels it), everything else belongs to the session.
  *
  * <p>Only messages go to the output; logging must go elsewhere (stderr).
  */
@@ -41,6 +48,7 @@ public final class StdioServer {
   private final LineReader reader;
   private final LineWriter writer;
   private volatile StdioSession session;
+  private final Map<String, StdioExchange> statelessInFlight = new ConcurrentHashMap<>();
 
   private StdioServer(McpHandler handler, InputStream in, OutputStream out, int maxLineBytes) {
     this.handler = handler;
@@ -74,6 +82,7 @@ public final class StdioServer {
     } catch (IOException e) {
       LOG.debug("Input failed: {}", e.toString());
     } finally {
+      statelessInFlight.values().forEach(StdioExchange::close);
       StdioSession ended = session;
       if (ended != null) {
         ended.close();
@@ -99,10 +108,17 @@ public final class StdioServer {
       return;
     }
     switch (message) {
+      case Request request when Envelope.isClaimedBy(request) -> {
+        // Registered before the thread starts, so a cancellation read next finds it.
+        Optional<StdioExchange> exchange = statelessExchange(request);
+        Thread.ofVirtual()
+            .name("gatehouse-stdio-request")
+            .start(() -> answerStateless(request, exchange));
+      }
       case Request request ->
           Thread.ofVirtual().name("gatehouse-stdio-request").start(() -> answer(request));
       case Notification notification ->
-          HandlerCalls.onNotification(handler, notification, exchange());
+          HandlerCalls.onNotification(handler, notification, exchangeFor(notification));
       case Response response -> {
         StdioSession current = session;
         if (current == null || !current.clientRequests().complete(response)) {
@@ -118,6 +134,54 @@ public final class StdioServer {
     } else {
       writer.send(HandlerCalls.handle(handler, request, exchange()));
     }
+  }
+
+  /**
+   * The exchange of a stateless request: its envelope's version and capabilities, no session. Empty
+   * when the envelope is invalid; the answer is then the validation error.
+   */
+  private Optional<StdioExchange> statelessExchange(Request request) {
+    try {
+      Envelope envelope = Envelope.read(request, handler.protocolVersions());
+      StdioExchange exchange =
+          new StdioExchange(
+              Optional.empty(), envelope.protocolVersion(), envelope.clientCapabilities(), writer);
+      statelessInFlight.put(Json.text(request.id()), exchange);
+      return Optional.of(exchange);
+    } catch (GatewayException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void answerStateless(Request request, Optional<StdioExchange> exchange) {
+    if (exchange.isEmpty()) {
+      try {
+        Envelope.read(request, handler.protocolVersions());
+      } catch (GatewayException e) {
+        writer.send(Response.error(request.id(), e));
+      }
+      return;
+    }
+    try {
+      writer.send(HandlerCalls.handle(handler, request, exchange.get()));
+    } finally {
+      statelessInFlight.remove(Json.text(request.id()), exchange.get());
+    }
+  }
+
+  /**
+   * A cancellation that names a stateless request in flight belongs to that request's exchange; any
+   * other notification to the session (or to no session yet).
+   */
+  private StdioExchange exchangeFor(Notification notification) {
+    if (McpMethods.CANCELLED.equals(notification.method())
+        && notification.params().get("requestId") instanceof tools.jackson.databind.JsonNode id) {
+      StdioExchange stateless = statelessInFlight.get(Json.text(id));
+      if (stateless != null) {
+        return stateless;
+      }
+    }
+    return exchange();
   }
 
   /** The first successful initialize starts the session; a later one updates it. */

@@ -92,9 +92,9 @@ final class McpTestClient implements AutoCloseable {
   }
 
   /** POSTs and reads the answer as it arrives (for SSE answers that need a reply midway). */
-  SseReader postStreaming(String body) {
+  SseReader postStreaming(String body, String... headers) {
     return stream(
-        builder()
+        builder(headers)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());

@@ -1,6 +1,9 @@
 package dev.gatehouse.store.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.store.AgentRecord;
+import dev.gatehouse.store.ApiKeyRecord;
+import dev.gatehouse.store.ApiKeySpec;
 import dev.gatehouse.store.CatalogSnapshot;
 import dev.gatehouse.store.GroupPatch;
 import dev.gatehouse.store.GroupRecord;
@@ -227,6 +230,105 @@ final class JdbcStore implements Store {
           SnapshotTable.delete(h, serverName);
           return null;
         });
+  }
+
+  // --- agents and API keys
+
+  @Override
+  public AgentRecord createAgent(String name, Optional<String> description) {
+    AgentRecord.checkName(name);
+    return write(
+        () -> StoreException.duplicate(AgentRecord.ENTITY, name),
+        h -> {
+          if (AgentTable.find(h, "name", name).isPresent()) {
+            throw StoreException.duplicate(AgentRecord.ENTITY, name);
+          }
+          AgentRecord record =
+              new AgentRecord(UUID.randomUUID().toString(), name, description, now());
+          AgentTable.insert(h, record);
+          return record;
+        });
+  }
+
+  @Override
+  public Optional<AgentRecord> agent(String id) {
+    return read(h -> AgentTable.find(h, "id", id));
+  }
+
+  @Override
+  public Optional<AgentRecord> agentByName(String name) {
+    return read(h -> AgentTable.find(h, "name", name));
+  }
+
+  @Override
+  public List<AgentRecord> agents() {
+    return read(AgentTable::all);
+  }
+
+  @Override
+  public void deleteAgent(String id) {
+    write(
+        () -> StoreException.notFound(AgentRecord.ENTITY, "id", id),
+        h -> {
+          if (AgentTable.find(h, "id", id).isEmpty()) {
+            throw StoreException.notFound(AgentRecord.ENTITY, "id", id);
+          }
+          AgentTable.delete(h, id);
+          return null;
+        });
+  }
+
+  @Override
+  public ApiKeyRecord createApiKey(ApiKeySpec spec) {
+    return write(
+        () -> StoreException.duplicate(ApiKeySpec.ENTITY, spec.prefix()),
+        h -> {
+          AgentRecord agent =
+              AgentTable.find(h, "id", spec.agentId())
+                  .orElseThrow(
+                      () -> StoreException.notFound(AgentRecord.ENTITY, "id", spec.agentId()));
+          if (AgentTable.hashTaken(h, spec.hash())) {
+            throw StoreException.duplicate(ApiKeySpec.ENTITY, spec.prefix());
+          }
+          ApiKeyRecord record =
+              new ApiKeyRecord(
+                  UUID.randomUUID().toString(), spec, agent.name(), now(), Optional.empty());
+          AgentTable.insertKey(h, record);
+          return record;
+        });
+  }
+
+  @Override
+  public Optional<ApiKeyRecord> apiKey(String id) {
+    return read(h -> AgentTable.findKey(h, "id", id));
+  }
+
+  @Override
+  public Optional<ApiKeyRecord> apiKeyByHash(String hash) {
+    return read(h -> AgentTable.findKey(h, "key_hash", hash));
+  }
+
+  @Override
+  public List<ApiKeyRecord> apiKeys() {
+    return read(AgentTable::allKeys);
+  }
+
+  @Override
+  public ApiKeyRecord revokeApiKey(String id) {
+    return write(
+        () -> StoreException.unavailable(description + ": API key revoked twice", null),
+        h -> {
+          if (AgentTable.findKey(h, "id", id).isEmpty()) {
+            throw StoreException.notFound(ApiKeySpec.ENTITY, "id", id);
+          }
+          AgentTable.revokeKey(h, id, now());
+          return AgentTable.findKey(h, "id", id).orElseThrow();
+        });
+  }
+
+  @Override
+  public boolean hasActiveApiKeys() {
+    return read(AgentTable::anyActiveKey);
   }
 
   // --- the store itself

@@ -14,11 +14,6 @@ class InMemoryStoreContractTest extends StoreContract {
     return InMemoryStore.create();
   }
 
-  @Override
-  protected boolean persistent() {
-    return false;
-  }
-
   @Test
   void aClosedStoreIsUnavailable() {
     Store closed = InMemoryStore.create();

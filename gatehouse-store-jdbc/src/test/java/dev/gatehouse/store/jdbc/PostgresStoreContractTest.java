@@ -14,18 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(PostgresServer.class)
-class PostgresStoreContractTest extends StoreContract {
+class PostgresStoreContractTest extends PersistentStoreContract {
   private String url;
 
   @Override
   protected Store openStore() {
     url = PostgresServer.newSchema();
     return PostgresStore.open(url);
-  }
-
-  @Override
-  protected boolean persistent() {
-    return true;
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteStoreContractTest extends StoreContract {
+class SqliteStoreContractTest extends PersistentStoreContract {
   @TempDir Path dir;
 
   private Path file() {
@@ -26,11 +26,6 @@ class SqliteStoreContractTest extends StoreContract {
   @Override
   protected Store openStore() {
     return SqliteStore.open(file());
-  }
-
-  @Override
-  protected boolean persistent() {
-    return true;
   }
 
   @Override

@@ -2,8 +2,10 @@ package dev.gatehouse.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gatehouse.store.AgentRecord;
+import dev.gatehouse.store.ApiKeyRecord;
+import dev.gatehouse.store.ApiKeySpec;
 import dev.gatehouse.store.CatalogSnapshot;
 import dev.gatehouse.store.GroupPatch;
 import dev.gatehouse.store.GroupRecord;
@@ -46,9 +48,6 @@ abstract class StoreContract {
 
   /** A new, empty store. */
   protected abstract Store openStore();
-
-  /** True when the data outlives the store object. */
-  protected abstract boolean persistent();
 
   /** The same data opened again, after {@link #store} was closed; only for persistent stores. */
   protected Store reopenStore() {
@@ -390,33 +389,101 @@ abstract class StoreContract {
     assertThat(store.catalogSnapshots()).extracting(CatalogSnapshot::server).containsExactly("b");
   }
 
+  // --- agents and API keys
+
+  static String hash(char digit) {
+    return String.valueOf(digit).repeat(64);
+  }
+
+  @Test
+  void agentsReadBackByIdAndNameAndListInNameOrder() {
+    AgentRecord beta = store.createAgent("team.beta", Optional.of("the second"));
+    AgentRecord alpha = store.createAgent("alpha", Optional.empty());
+
+    assertThat(store.agent(beta.id())).contains(beta);
+    assertThat(store.agentByName("alpha")).contains(alpha);
+    assertThat(store.agentByName("gamma")).isEmpty();
+    assertThat(store.agents()).containsExactly(alpha, beta);
+    assertThat(beta.description()).contains("the second");
+  }
+
+  @Test
+  void agentNamesAreUniqueAndChecked() {
+    store.createAgent("alpha", Optional.empty());
+
+    assertKind(
+        () -> store.createAgent("alpha", Optional.empty()), Kind.DUPLICATE, "already exists");
+    assertKind(() -> store.createAgent("no spaces", Optional.empty()), Kind.INVALID, "team.role");
+    assertKind(() -> store.createAgent("", Optional.empty()), Kind.INVALID, "invalid");
+  }
+
+  @Test
+  void apiKeysKeepOnlyTheirHashAndAreFoundByIt() {
+    AgentRecord alpha = store.createAgent("alpha", Optional.empty());
+    ApiKeyRecord key =
+        store.createApiKey(new ApiKeySpec(alpha.id(), "gh_abcd", hash('a'), Optional.of("ci")));
+
+    assertThat(key.agentName()).isEqualTo("alpha");
+    assertThat(key.active()).isTrue();
+    assertThat(store.apiKeyByHash(hash('a'))).contains(key);
+    assertThat(store.apiKeyByHash(hash('b'))).isEmpty();
+    assertThat(store.apiKey(key.id())).contains(key);
+    assertThat(store.hasActiveApiKeys()).isTrue();
+    assertKind(
+        () -> store.createApiKey(new ApiKeySpec(alpha.id(), "gh_x", hash('a'), Optional.empty())),
+        Kind.DUPLICATE,
+        "already exists");
+    assertKind(
+        () -> store.createApiKey(new ApiKeySpec("nobody", "gh_x", hash('c'), Optional.empty())),
+        Kind.NOT_FOUND,
+        "agent");
+    assertKind(
+        () -> new ApiKeySpec(alpha.id(), "gh_x", "not-a-hash", Optional.empty()),
+        Kind.INVALID,
+        "SHA-256");
+  }
+
+  @Test
+  void revokedKeysStayListedButAreNoLongerActive() {
+    AgentRecord beta = store.createAgent("beta", Optional.empty());
+    AgentRecord alpha = store.createAgent("alpha", Optional.empty());
+    ApiKeyRecord betaKey =
+        store.createApiKey(new ApiKeySpec(beta.id(), "gh_b", hash('b'), Optional.empty()));
+    ApiKeyRecord alphaKey =
+        store.createApiKey(new ApiKeySpec(alpha.id(), "gh_a", hash('a'), Optional.empty()));
+    assertThat(store.apiKeys()).containsExactly(alphaKey, betaKey);
+
+    ApiKeyRecord revoked = store.revokeApiKey(alphaKey.id());
+    assertThat(revoked.active()).isFalse();
+    assertThat(store.revokeApiKey(alphaKey.id()).revokedAt()).isEqualTo(revoked.revokedAt());
+    assertThat(store.apiKeyByHash(hash('a'))).contains(revoked);
+    assertThat(store.hasActiveApiKeys()).isTrue();
+    store.revokeApiKey(betaKey.id());
+    assertThat(store.hasActiveApiKeys()).isFalse();
+    assertThat(store.apiKeys()).extracting(ApiKeyRecord::active).containsExactly(false, false);
+    assertKind(() -> store.revokeApiKey("nope"), Kind.NOT_FOUND, "API key");
+  }
+
+  @Test
+  void deletingAnAgentDeletesItsKeys() {
+    AgentRecord alpha = store.createAgent("alpha", Optional.empty());
+    store.createApiKey(new ApiKeySpec(alpha.id(), "gh_a", hash('a'), Optional.empty()));
+
+    store.deleteAgent(alpha.id());
+
+    assertThat(store.agents()).isEmpty();
+    assertThat(store.apiKeys()).isEmpty();
+    assertThat(store.apiKeyByHash(hash('a'))).isEmpty();
+    assertThat(store.hasActiveApiKeys()).isFalse();
+    assertKind(() -> store.deleteAgent(alpha.id()), Kind.NOT_FOUND, "agent");
+  }
+
   // --- the store itself
 
   @Test
   void theSchemaVersionIsTheLatestMigration() {
     assertThat(store.schemaVersion()).isEqualTo(InMemoryStore.SCHEMA_VERSION);
     assertThat(store.describe()).isNotBlank();
-  }
-
-  @Test
-  void everythingSurvivesReopening() {
-    assumeTrue(persistent(), "this store keeps nothing once closed");
-    ServerRecord server = store.createServer(fullHttpSpec("remote"));
-    ServerRecord local = store.createServer(ServerSpec.stdio("local", "cat", List.of("-u")));
-    GroupRecord group =
-        store.createGroup(GroupSpec.builder("g").allow(List.of("remote_*")).build());
-    store.setGroupMembers(group.id(), List.of("remote", "local"));
-    CatalogSnapshot snapshot = snapshot("remote", "{\"tools\":[{\"name\":\"echo\"}]}");
-    store.putCatalogSnapshot(snapshot);
-
-    store.close();
-    store = reopenStore();
-
-    assertThat(store.servers()).containsExactly(local, server);
-    assertThat(store.groups()).containsExactly(group);
-    assertThat(store.groupMembers(group.id())).containsExactly("remote", "local");
-    assertThat(store.catalogSnapshot("remote")).contains(snapshot);
-    assertThat(store.schemaVersion()).isEqualTo(InMemoryStore.SCHEMA_VERSION);
   }
 
   @Test
@@ -474,7 +541,7 @@ abstract class StoreContract {
 
   // --- fixtures
 
-  private static ServerSpec fullHttpSpec(String name) {
+  static ServerSpec fullHttpSpec(String name) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", "Bearer ${env:REMOTE_TOKEN}");
     headers.put("X-Team", "core");
@@ -491,7 +558,7 @@ abstract class StoreContract {
         .build();
   }
 
-  private static CatalogSnapshot snapshot(String server, String json) {
+  static CatalogSnapshot snapshot(String server, String json) {
     return new CatalogSnapshot(server, json, Instant.parse("2026-01-01T00:00:00.123Z"));
   }
 
