@@ -126,6 +126,14 @@ public final class CallPipeline {
   }
 
   /**
+   * Whether list hooks shape lists for each caller: then a list cannot be kept per view and
+   * catalog, and every request computes its own.
+   */
+  public boolean listsPerCaller() {
+    return !hooks.list().isEmpty();
+  }
+
+  /**
    * {@code view} narrowed by the list hooks for this caller: what the discovery meta-tools may
    * show. Without list hooks it is {@code view} itself.
    */

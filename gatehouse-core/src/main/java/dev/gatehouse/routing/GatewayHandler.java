@@ -230,12 +230,19 @@ public final class GatewayHandler implements McpHandler, CatalogListener {
       Exchange exchange) {
     Catalog catalog = registry.catalog();
     View view = views.apply(exchange);
+    // Kept per catalog and view unless list hooks answer each caller differently.
     ObjectNode result =
-        ListPage.of(
-            field,
-            listings.of(field, catalog, view, () -> items.apply(catalog, view)),
-            ListPage.cursor(request.params()),
-            settings.pageSize());
+        pipeline.listsPerCaller()
+            ? ListPage.of(
+                field,
+                items.apply(catalog, view),
+                ListPage.cursor(request.params()),
+                settings.pageSize())
+            : ListPage.of(
+                field,
+                listings.of(field, catalog, view, () -> items.apply(catalog, view)),
+                ListPage.cursor(request.params()),
+                settings.pageSize());
     return Response.result(request.id(), result);
   }
 

@@ -137,6 +137,42 @@ class ListAndIdentityTest {
   }
 
   @Test
+  void listHooksShapeTheListOfEachCallerBehindTheSameViewApart() {
+    Hooks hooks =
+        Hooks.builder()
+            .authenticator(header -> header.apply("X-Agent").map(Identity::of))
+            .list((caller, tools) ->
+                caller.identity().name().equals("reader")
+                    ? tools.stream().filter(t -> !t.originalName().equals("delete")).toList()
+                    : tools)
+            .build();
+    try (GovernedGateway g = new GovernedGateway(hooks)) {
+      SessionExchange reader = new SessionExchange(Map.of("X-Agent", "reader"));
+      SessionExchange admin = new SessionExchange(Map.of("X-Agent", "admin"));
+
+      for (int round = 0; round < 2; round++) {
+        assertThat(listed(g, reader)).containsExactly("fs_read");
+        assertThat(listed(g, admin)).containsExactly("fs_read", "fs_delete");
+      }
+    }
+  }
+
+  private static List<String> listed(GovernedGateway g, SessionExchange exchange) {
+    return g.gateway
+        .handler()
+        .handle(
+            dev.gatehouse.protocol.Request.of(
+                tools.jackson.databind.node.IntNode.valueOf(1), "tools/list", Json.object()),
+            exchange)
+        .result()
+        .orElseThrow()
+        .path("tools")
+        .valueStream()
+        .map(t -> t.path("name").asString())
+        .toList();
+  }
+
+  @Test
   void withoutAnyIdentityTheCallerIsAnonymous() {
     try (GovernedGateway g = new GovernedGateway(Hooks.none())) {
       g.gateway.callTool("fs_read", Json.object());
