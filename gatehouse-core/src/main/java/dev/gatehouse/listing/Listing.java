@@ -2,6 +2,7 @@ package dev.gatehouse.listing;
 
 import dev.gatehouse.protocol.Json;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.node.ArrayNode;
@@ -9,10 +10,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The items of one list as one caller sees them in one catalog snapshot, with their JSON text made
- * on first use and kept. Immutable, like the catalog's items it holds.
+ * once the listing is used a second time, and kept (a listing used once, for a view made for one
+ * request, is serialized like any other answer). Immutable, like the catalog's items it holds.
  */
 public final class Listing {
   private final List<ObjectNode> items;
+  private final AtomicInteger uses = new AtomicInteger();
   private volatile SerializableString json;
 
   Listing(List<ObjectNode> items) {
@@ -21,6 +24,17 @@ public final class Listing {
 
   public List<ObjectNode> items() {
     return items;
+  }
+
+  /** Counts one more answer made from this listing. */
+  Listing used() {
+    uses.incrementAndGet();
+    return this;
+  }
+
+  /** Whether keeping the JSON text pays: the listing answered more than once. */
+  boolean reused() {
+    return uses.get() > 1;
   }
 
   /**

@@ -50,7 +50,7 @@ public final class Listings {
       if (this.catalog == catalog) {
         Listing kept = entries.get(key);
         if (kept != null) {
-          return kept;
+          return kept.used();
         }
       }
     }
@@ -60,8 +60,8 @@ public final class Listings {
         entries.clear();
         this.catalog = catalog;
       }
-      entries.putIfAbsent(key, made);
+      Listing raced = entries.putIfAbsent(key, made);
+      return (raced == null ? made : raced).used();
     }
-    return made;
   }
 }

@@ -10,9 +10,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * An ordinary array of a {@link Listing}'s items to anyone reading or changing it, which writes the
- * listing's kept JSON text instead of serializing item by item, as long as it holds the very same
- * items in the same order (checked by identity, a few microseconds for thousands). Changed, it
- * serializes like any array.
+ * listing's kept JSON text instead of serializing item by item once the listing is reused, as long
+ * as it holds the very same items in the same order (checked by identity, a few microseconds for
+ * thousands). Changed, it serializes like any array.
  */
 final class SerializedArray extends ArrayNode {
   private static final long serialVersionUID = 1L;
@@ -26,7 +26,7 @@ final class SerializedArray extends ArrayNode {
 
   @Override
   public void serialize(JsonGenerator generator, SerializationContext context) {
-    if (listing != null && unchanged()) {
+    if (listing != null && listing.reused() && unchanged()) {
       generator.writeRawValue(listing.json());
     } else {
       super.serialize(generator, context);
