@@ -164,11 +164,17 @@ final class LiveSession implements TransportSink {
       }
       ObjectNode sent = progressToken.isPresent() ? withProgressToken(params, id) : params;
       Request request = Request.of(LongNode.valueOf(id), method, sent);
-      long deadline = System.nanoTime() + options.timeout().toNanos();
-      if (!transport.exchange(request, deadline == 0 ? 1 : deadline)) {
+      long start = System.nanoTime();
+      long timeout = nanos(options.timeout());
+      // On a virtual thread the transport may do the exchange right here: an interrupt then
+      // closes the socket it waits on, so cancelling still works. A platform thread would not be
+      // woken by an interrupt while it reads; it waits for the answer instead.
+      if (!Thread.currentThread().isVirtual()
+          || !transport.exchange(request, timeout >= NO_DEADLINE ? 0 : deadline(start, timeout))) {
         transport.send(request);
       }
-      return call.answer().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      long left = timeout - (System.nanoTime() - start);
+      return call.answer().get(Math.max(0, left), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       abandon(id, "timed out after " + seconds(options.timeout()));
       throw new GatewayException(
@@ -397,6 +403,23 @@ final class LiveSession implements TransportSink {
     meta.put("progressToken", token);
     copy.set("_meta", meta);
     return copy;
+  }
+
+  /** Timeouts this long (about 70 years) get no deadline: the sum would overflow. */
+  private static final long NO_DEADLINE = Long.MAX_VALUE / 4;
+
+  private static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** A System.nanoTime deadline, never 0 (which means none). */
+  private static long deadline(long start, long timeout) {
+    long deadline = start + timeout;
+    return deadline == 0 ? 1 : deadline;
   }
 
   static OptionalLong idOf(JsonNode id) {
