@@ -17,7 +17,7 @@ class ServeCommandTest {
 
   private static Run run(String... args) {
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine(args);
     cli.setErr(new PrintWriter(err));
     cli.setOut(new PrintWriter(new StringWriter()));
     int code = cli.execute(args);

@@ -68,7 +68,7 @@ class ToolsAndCallCommandTest {
   private static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine(args);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     List<String> all = new ArrayList<>(List.of(args));
@@ -155,7 +155,7 @@ class ToolsAndCallCommandTest {
     }
     Path elsewhere = Files.writeString(dir.resolve("down.json"), "{\"port\": " + port + "}");
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(new StringWriter()));
     cli.setErr(new PrintWriter(err));
     int code = cli.execute("tools", "--config", elsewhere.toString());
@@ -173,7 +173,7 @@ class ToolsAndCallCommandTest {
         Files.writeString(
             dir.resolve("bad.json"), "{\"port\": 0, \"policy\": {\"confrim\": [\"*\"]}}");
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(new StringWriter()));
     cli.setErr(new PrintWriter(err));
     assertThat(cli.execute("serve", "--config", bad.toString())).isEqualTo(2);

@@ -84,7 +84,7 @@ class AgentsAcceptanceTest {
   /** {@code gatehouse agent key create NAME --config FILE}: the key is stdout's last line. */
   private static String createKey(String agent) {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out));
     int code = cli.execute("agent", "key", "create", agent, "--config", config.toString());
     assertThat(code).isZero();

@@ -36,7 +36,7 @@ class AgentKeyCommandsTest {
   private Run cli(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     List<String> line = new ArrayList<>(List.of(args));

@@ -116,7 +116,7 @@ class AgentsDaemonTest {
   /** {@code gatehouse agent key create NAME}, in-process; the key is the last line of stdout. */
   private String createKey(String agent) {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(new StringWriter()));
     int code = cli.execute("agent", "key", "create", agent, "--config", config.toString());

@@ -86,7 +86,7 @@ class NewUserFlowTest {
     line.addAll(end < 0 ? line.size() : end, List.of("--config", config().toString()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     int code = cli.execute(line.toArray(String[]::new));
