@@ -111,6 +111,12 @@ class GatehouseHttpServerTest {
     }
   }
 
+  @Test
+  void jettyIsToldTheReferencesPerCacheLineSoItNeedNotStartJmx() {
+    assertThat(System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine"))
+        .isEqualTo(Runtime.getRuntime().maxMemory() < (32L << 30) ? "16" : "8");
+  }
+
   private static final class HelloServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
