@@ -31,6 +31,10 @@ public final class Main {
   static final Map<String, Class<?>> VERBS = verbs();
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("serve")) {
+      // Readies what serve needs on the second core while this one parses the command line.
+      WarmUp.start();
+    }
     System.exit(run(args));
   }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,18 @@ class GatehouseHttpServerTest {
   void jettyIsToldTheReferencesPerCacheLineSoItNeedNotStartJmx() {
     assertThat(System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine"))
         .isEqualTo(Runtime.getRuntime().maxMemory() < (32L << 30) ? "16" : "8");
+  }
+
+  @Test
+  void aWarmUpStartsNothing() {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+    GatehouseHttpServer.warmUp();
+
+    assertThat(Thread.getAllStackTraces().keySet())
+        .filteredOn(t -> !before.contains(t))
+        .extracting(Thread::getName)
+        .noneMatch(name -> name.startsWith("gatehouse-http"));
   }
 
   private static final class HelloServlet extends HttpServlet {

@@ -112,6 +112,22 @@ class SqliteStoreContractTest extends PersistentStoreContract {
   }
 
   @Test
+  void aWarmUpUsesAnInMemoryDatabaseAndLeavesNoFile() throws Exception {
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    List<Path> before;
+    try (var files = Files.list(workingDirectory)) {
+      before = files.toList();
+    }
+
+    SqliteStore.warmUp();
+
+    try (var files = Files.list(workingDirectory)) {
+      assertThat(files.toList()).containsExactlyInAnyOrderElementsOf(before);
+    }
+    assertThat(store.servers()).isEmpty();
+  }
+
+  @Test
   void twoStoresOnOneFileSeeEachOthersWrites() {
     try (Store second = SqliteStore.open(file())) {
       second.createServer(ServerSpec.stdio("from-second", "cat", List.of()));
