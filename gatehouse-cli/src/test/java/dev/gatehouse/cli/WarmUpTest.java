@@ -15,4 +15,9 @@ class WarmUpTest {
     assertThat(thread.getName()).isEqualTo("gatehouse-warm-up");
     assertThat(thread.join(Duration.ofMinutes(1))).isTrue();
   }
+
+  @Test
+  void keepsNothingBesideClassesOutsideAJar() {
+    assertThat(WarmUp.besideTheJar("native")).isEmpty();
+  }
 }

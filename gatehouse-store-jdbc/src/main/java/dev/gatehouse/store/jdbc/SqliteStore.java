@@ -78,6 +78,16 @@ public final class SqliteStore {
   }
 
   /**
+   * Has the driver keep its native library under {@code directory} rather than copy it to a new
+   * temporary file in every process; see {@link SqliteNativeLibrary}. Call before the first store
+   * opens; nothing happens when {@code org.sqlite.lib.path} is set or the directory is not
+   * writable.
+   */
+  public static void keepNativeLibraryIn(Path directory) {
+    SqliteNativeLibrary.keepIn(directory);
+  }
+
+  /**
    * Loads the SQLite driver and its native library, and runs one statement through the SQL layer on
    * an in-memory database: the first-use costs of {@link #open} (about half of its time), paid
    * ahead, for a caller with a core to spare while it does something else. Nothing is written.
