@@ -5,8 +5,10 @@ import dev.gatehouse.endpoint.McpHandler;
 import dev.gatehouse.hook.Hooks;
 import dev.gatehouse.hook.Identity;
 import dev.gatehouse.policy.View;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -17,6 +19,7 @@ import java.util.function.Function;
  */
 public final class AgentLayer {
   private static final AgentLayer NONE = new AgentLayer(null, Hooks.none());
+  private static final int JOINED_LIMIT = 1024;
 
   private final Agents agents;
   private final Hooks hooks;
@@ -63,13 +66,30 @@ public final class AgentLayer {
     if (agents == null) {
       return endpoint;
     }
+    Map<Joined, View> joined = new ConcurrentHashMap<>();
     return exchange -> {
       View base = endpoint.apply(exchange);
       View agent =
           exchange instanceof AgentExchange known
               ? known.view()
               : agents.view(agents.resolve(Identity.ANONYMOUS, Optional.empty()));
-      return agent == Agents.EVERYTHING ? base : base.and(agent);
+      if (agent == Agents.EVERYTHING) {
+        return base;
+      }
+      // The same caller gets the same view object each time, so the lists made for it are reused.
+      Joined key = new Joined(base, agent);
+      View view = joined.get(key);
+      if (view == null) {
+        if (joined.size() >= JOINED_LIMIT) {
+          // Views made anew per request (or left by reloads) would otherwise pile up.
+          joined.clear();
+        }
+        view = joined.computeIfAbsent(key, k -> base.and(agent));
+      }
+      return view;
     };
   }
+
+  /** An endpoint's view and an agent's, the two halves of a caller's view. */
+  private record Joined(View endpoint, View agent) {}
 }

@@ -5,6 +5,7 @@ import dev.gatehouse.policy.View;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agent rules in force and how callers become agents. Rules and settings are swapped whole on
@@ -20,7 +21,19 @@ public final class Agents {
   /** What every caller sees without rules; one instance, so it can be recognised. */
   static final View EVERYTHING = View.all();
 
-  private record State(AgentRules rules, AgentSettings settings) {}
+  /** What a caller whose agent the rules do not allow sees; one instance, like EVERYTHING. */
+  private static final View NOTHING = View.none();
+
+  /**
+   * The rules and settings in force, with the view of each agent made once per rule: a view that
+   * stays the same object from request to request lets the gateway reuse the lists it made for it.
+   */
+  private record State(
+      AgentRules rules, AgentSettings settings, ConcurrentHashMap<AgentRule, View> views) {
+    State(AgentRules rules, AgentSettings settings) {
+      this(rules, settings, new ConcurrentHashMap<>());
+    }
+  }
 
   private volatile State state;
 
@@ -82,7 +95,8 @@ public final class Agents {
       // An agent the rules do not name is treated like a missing one.
       rule = fallback(current).flatMap(rules::agent);
     }
-    return rule.<View>map(AgentView::new).orElseGet(View::none);
+    return rule.map(found -> current.views().computeIfAbsent(found, AgentView::new))
+        .orElse(NOTHING);
   }
 
   /** The agent a caller without one gets, if the rules allow falling back and one exists. */

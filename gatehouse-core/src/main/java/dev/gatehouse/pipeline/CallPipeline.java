@@ -60,7 +60,7 @@ public final class CallPipeline {
   private final Clock clock = Clock.systemUTC();
 
   /** Threads of calls in flight, so a client's cancellation can interrupt an approval wait. */
-  private final Map<String, Thread> inFlight = new ConcurrentHashMap<>();
+  private final Map<InFlightKey, Thread> inFlight = new ConcurrentHashMap<>();
 
   /**
    * @param hooks every hook, in order
@@ -231,7 +231,7 @@ public final class CallPipeline {
       CallFilter.Chain upstream) {
     Instant started = clock.instant();
     long start = System.nanoTime();
-    String key = key(exchange, request.id());
+    InFlightKey key = key(exchange, request.id());
     inFlight.put(key, Thread.currentThread());
     ToolCall call =
         new ToolCall(
@@ -387,8 +387,13 @@ public final class CallPipeline {
     return new ToolEntry(tool.owner(), tool.name(), tool.name(), tool.definition());
   }
 
-  private static String key(Exchange exchange, JsonNode id) {
-    String session = exchange.session().map(DownstreamSession::id).orElse("");
-    return session + '\u0000' + id.toString();
+  private static InFlightKey key(Exchange exchange, JsonNode id) {
+    return new InFlightKey(exchange.session().map(DownstreamSession::id).orElse(""), id);
   }
+
+  /**
+   * A request in flight: its session and its id as the client sent it. Id nodes compare by value,
+   * and the id of a cancellation is parsed like the request's, so no text of the id is needed.
+   */
+  private record InFlightKey(String session, JsonNode id) {}
 }

@@ -148,4 +148,43 @@ class AgentsTest {
 
     assertThat(servers(agents, alpha)).isEqualTo("ab");
   }
+
+  @Test
+  void anAgentKeepsOneViewUntilTheRulesChange() {
+    Agents agents = agents(true, false, Optional.empty(), false);
+    ResolvedAgent alpha = agents.resolve(ALPHA_KEY, Optional.empty());
+    View first = agents.view(alpha);
+
+    // A second request of the same agent: the same view, so lists made for it can be reused.
+    assertThat(agents.view(agents.resolve(ALPHA_KEY, Optional.empty()))).isSameAs(first);
+
+    agents.update(
+        AgentRulesTest.rules("{\"agents\": {\"alpha\": {\"allow\": {\"servers\": [\"*\"]}}}}"),
+        agents.settings());
+    View after = agents.view(alpha);
+    assertThat(after).isNotSameAs(first);
+    assertThat(after.server("b")).isTrue();
+  }
+
+  @Test
+  void anEndpointJoinedWithAnAgentGivesOneViewPerCaller() {
+    Agents agents = agents(true, false, Optional.empty(), false);
+    View endpoint = View.all();
+    java.util.function.Function<dev.gatehouse.endpoint.Exchange, View> views =
+        AgentLayer.of(agents, dev.gatehouse.hook.Hooks.none()).views(exchange -> endpoint);
+    ResolvedAgent alpha = agents.resolve(ALPHA_KEY, Optional.empty());
+    ResolvedAgent beta =
+        agents.resolve(
+            new Identity("beta", Map.of(IdentifiedBy.ATTRIBUTE, "api_key")), Optional.empty());
+
+    View first = views.apply(new AgentExchange(null, alpha, agents.view(alpha)));
+    View again = views.apply(new AgentExchange(null, alpha, agents.view(alpha)));
+    View other = views.apply(new AgentExchange(null, beta, agents.view(beta)));
+
+    assertThat(again).isSameAs(first);
+    assertThat(other).isNotSameAs(first);
+    assertThat(first.server("a")).isTrue();
+    assertThat(first.server("b")).isFalse();
+    assertThat(other.server("b")).isTrue();
+  }
 }

@@ -92,7 +92,9 @@ public class CatalogBenchmark {
     filtered = gateway.endpoint(exchange -> fixed);
     int listed =
         filtered
-            .handle(Request.of(IntNode.valueOf(1), McpMethods.TOOLS_LIST, Json.object()), null)
+            .handle(
+                Request.of(IntNode.valueOf(1), McpMethods.TOOLS_LIST, Json.object()),
+                QuietExchange.INSTANCE)
             .result()
             .orElseThrow(() -> new IllegalStateException("tools/list failed"))
             .path("tools")
@@ -157,7 +159,9 @@ public class CatalogBenchmark {
   @Benchmark
   public byte[] listFiltered() {
     Response response =
-        filtered.handle(Request.of(IntNode.valueOf(1), McpMethods.TOOLS_LIST, Json.object()), null);
+        filtered.handle(
+            Request.of(IntNode.valueOf(1), McpMethods.TOOLS_LIST, Json.object()),
+            QuietExchange.INSTANCE);
     return Json.bytes(response.json());
   }
 

@@ -140,6 +140,8 @@ public class SearchBenchmark {
     params.putObject("arguments").put("query", QUERIES[next]);
     return gateway
         .handler()
-        .handle(Request.of(IntNode.valueOf(next), McpMethods.TOOLS_CALL, params), null);
+        .handle(
+            Request.of(IntNode.valueOf(next), McpMethods.TOOLS_CALL, params),
+            QuietExchange.INSTANCE);
   }
 }

@@ -37,7 +37,10 @@ final class Method {
         endpoint listing the same 1,000 tools). A call counts as an error unless it is answered
         HTTP 200 with a JSON-RPC result.
       - **Interleaving.** Every target is warmed up first with each kind of load the run measures
-        (a JVM compiles each path before it is timed, not while it is); then each repeat runs
+        (a JVM compiles each path before it is timed, not while it is: `call-small` at
+        concurrency 16 for 30 s in a full run, 8 s in a quick one, the other kinds half as long;
+        a profile of the gateway shows its JIT compiler still busy for about half a minute at
+        these rates); then each repeat runs
         every load through every target, the order rotating, so drift of the shared, noisy 2-core
         machine spreads over all targets. Tables show medians over the repeats, and ratios
         against `direct` and `nginx` of the same run.
