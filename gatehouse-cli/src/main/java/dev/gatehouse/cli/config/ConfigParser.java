@@ -1,6 +1,7 @@
 package dev.gatehouse.cli.config;
 
 import dev.gatehouse.discovery.DiscoverySettings;
+import dev.gatehouse.protocol.Json;
 import dev.gatehouse.store.ServerSpec;
 import dev.gatehouse.store.StoreException;
 import dev.gatehouse.upstream.TransportKind;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Reads the JSON config text into a {@link GatehouseConfig}, naming the place of any mistake. */
 public final class ConfigParser {
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final JsonMapper MAPPER = Json.mapper();
 
   private ConfigParser() {}
 

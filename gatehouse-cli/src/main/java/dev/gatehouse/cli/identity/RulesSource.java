@@ -3,6 +3,7 @@ package dev.gatehouse.cli.identity;
 import dev.gatehouse.agent.AgentRules;
 import dev.gatehouse.agent.AgentRulesParser;
 import dev.gatehouse.cli.config.ConfigException;
+import dev.gatehouse.protocol.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Where the agent rules come from: a rules file, the config itself (inline), or nowhere. */
 public final class RulesSource {
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final JsonMapper MAPPER = Json.mapper();
 
   private final Optional<Path> file;
   private final Optional<ObjectNode> inline;
