@@ -5,13 +5,13 @@ import dev.gatehouse.catalog.Catalog;
 import dev.gatehouse.catalog.Namespace;
 import dev.gatehouse.catalog.ServerCatalog;
 import dev.gatehouse.catalog.ToolEntry;
-import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.client.ClientOptions;
+import dev.gatehouse.client.GatewayClient;
 import dev.gatehouse.policy.AllowDeny;
 import dev.gatehouse.policy.EndpointView;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.McpMethods;
-import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
 import dev.gatehouse.upstream.UpstreamConfig;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public class CatalogBenchmark {
   private int next;
   private Gateway gateway;
   private EndpointView view;
-  private McpHandler filtered;
+  private GatewayClient filtered;
 
   @Setup
   public void setUp() {
@@ -89,16 +89,8 @@ public class CatalogBenchmark {
     parts.forEach(part -> gateway.registry().seed(part.listing()));
     view = groupView();
     View fixed = view;
-    filtered = gateway.endpoint(exchange -> fixed);
-    int listed =
-        filtered
-            .handle(
-                Request.of(IntNode.valueOf(1), McpMethods.TOOLS_LIST, Json.object()),
-                QuietExchange.INSTANCE)
-            .result()
-            .orElseThrow(() -> new IllegalStateException("tools/list failed"))
-            .path("tools")
-            .size();
+    filtered = GatewayClient.open(gateway.endpoint(exchange -> fixed), ClientOptions.defaults());
+    int listed = filtered.request(McpMethods.TOOLS_LIST, Json.object()).path("tools").size();
     if (listed == 0 || listed == tools) {
       throw new IllegalStateException("the policy should hide some tools, not " + listed);
     }
@@ -124,6 +116,7 @@ public class CatalogBenchmark {
 
   @TearDown
   public void tearDown() {
+    filtered.close();
     gateway.close();
   }
 
@@ -158,11 +151,7 @@ public class CatalogBenchmark {
    */
   @Benchmark
   public byte[] listFiltered() {
-    Response response =
-        filtered.handle(
-            Request.of(IntNode.valueOf(1), McpMethods.TOOLS_LIST, Json.object()),
-            QuietExchange.INSTANCE);
-    return Json.bytes(response.json());
+    return Json.bytes(filtered.request(McpMethods.TOOLS_LIST, Json.object()));
   }
 
   /**

@@ -2,12 +2,12 @@ package dev.gatehouse.bench.jmh;
 
 import dev.gatehouse.Gateway;
 import dev.gatehouse.catalog.ServerCatalog;
+import dev.gatehouse.client.ClientOptions;
+import dev.gatehouse.client.GatewayClient;
 import dev.gatehouse.discovery.DiscoverySettings;
 import dev.gatehouse.discovery.EndpointMode;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.McpMethods;
-import dev.gatehouse.protocol.Request;
-import dev.gatehouse.protocol.Response;
 import dev.gatehouse.upstream.UpstreamConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -78,6 +78,7 @@ public class SearchBenchmark {
   public int tools;
 
   private Gateway gateway;
+  private GatewayClient client;
   private int next;
 
   @Setup
@@ -118,30 +119,26 @@ public class SearchBenchmark {
       }
       gateway.registry().seed(new ServerCatalog("s" + u, listing, List.of(), List.of(), List.of()));
     }
-    Response first = search();
-    if (first.isError()
-        || first.result().orElseThrow().path("isError").asBoolean(false)
-        || gateway.catalog().tools().size() != tools) {
-      throw new IllegalStateException("search_tools failed: " + first.json());
+    client = GatewayClient.open(gateway.handler(), ClientOptions.defaults());
+    JsonNode first = search();
+    if (first.path("isError").asBoolean(false) || gateway.catalog().tools().size() != tools) {
+      throw new IllegalStateException("search_tools failed: " + first);
     }
   }
 
   @TearDown
   public void tearDown() {
+    client.close();
     gateway.close();
   }
 
   /** One search_tools call for the next query, default limit (10 hits). */
   @Benchmark
-  public Response search() {
+  public JsonNode search() {
     next = (next + 1) % QUERIES.length;
     ObjectNode params = Json.object();
     params.put("name", "search_tools");
     params.putObject("arguments").put("query", QUERIES[next]);
-    return gateway
-        .handler()
-        .handle(
-            Request.of(IntNode.valueOf(next), McpMethods.TOOLS_CALL, params),
-            QuietExchange.INSTANCE);
+    return client.request(McpMethods.TOOLS_CALL, params);
   }
 }
