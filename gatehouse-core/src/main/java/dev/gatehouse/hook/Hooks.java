@@ -96,6 +96,15 @@ public final class Hooks {
         && audit.isEmpty());
   }
 
+  /**
+   * Whether a hook sees the result of a successful call: a filter around the upstream call, a
+   * post-call hook, or an audit sink (which records {@code isError}). Without one, the upstream's
+   * answer goes back to the client as it came, and a large result streams through (ADR 13).
+   */
+  public boolean readsResults() {
+    return !(filters.isEmpty() && postCall.isEmpty() && audit.isEmpty());
+  }
+
   /** These hooks followed by {@code more}'s, seam by seam. */
   public Hooks followedBy(Hooks more) {
     return builder().addAll(this).addAll(more).build();

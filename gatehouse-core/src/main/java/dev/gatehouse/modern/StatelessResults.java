@@ -62,7 +62,7 @@ public final class StatelessResults {
       response.error().ifPresent(StatelessResults::renumber);
       return response;
     }
-    JsonNode result = response.json().get("result");
+    JsonNode result = response.result().orElse(null);
     ObjectNode object;
     if (result instanceof ObjectNode existing) {
       object = existing;

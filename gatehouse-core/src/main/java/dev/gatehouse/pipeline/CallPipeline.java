@@ -23,6 +23,7 @@ import dev.gatehouse.plugin.MetaTool;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
+import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
 import java.time.Clock;
@@ -53,6 +54,9 @@ public final class CallPipeline {
   private static final Logger log = LoggerFactory.getLogger(CallPipeline.class);
   private static final CallPipeline NONE =
       new CallPipeline(Hooks.none(), List.of(), Optional.empty());
+
+  /** What the hooks get for a result none of them reads; it never reaches the client. */
+  private static final ToolResult UNREAD = new ToolResult(Json.object());
 
   private final Hooks hooks;
   private final Map<String, MetaTool> metaTools;
@@ -190,19 +194,30 @@ public final class CallPipeline {
       return upstream.apply(request);
     }
     ObjectNode sent = arguments(request);
-    return govern(
-        request,
-        exchange,
-        target,
-        sent,
-        call -> {
-          request.params().put("name", call.originalTool());
-          // Only a rewrite changes what goes upstream; absent arguments stay absent.
-          if (call.arguments() != sent) {
-            request.params().set("arguments", call.arguments());
-          }
-          return result(upstream.apply(request));
-        });
+    // When no hook reads the result, the upstream's answer itself goes back, unread: a large
+    // result then streams through (ADR 13) instead of being parsed for nobody.
+    boolean passOn = !hooks.readsResults();
+    Response[] unread = new Response[1];
+    Response governed =
+        govern(
+            request,
+            exchange,
+            target,
+            sent,
+            call -> {
+              request.params().put("name", call.originalTool());
+              // Only a rewrite changes what goes upstream; absent arguments stay absent.
+              if (call.arguments() != sent) {
+                request.params().set("arguments", call.arguments());
+              }
+              Response answer = upstream.apply(request);
+              if (passOn && !answer.isError()) {
+                unread[0] = answer;
+                return UNREAD;
+              }
+              return result(answer);
+            });
+    return unread[0] != null && !governed.isError() ? unread[0] : governed;
   }
 
   /** Runs a call to one of the gateway's own tools through the hooks. */

@@ -46,9 +46,20 @@ public record Response(JsonNode id, ObjectNode json) implements Message {
     return json.has("error");
   }
 
-  /** The result object, when this is a success. */
+  /**
+   * The result object, when this is a success. A result still streaming from an upstream ({@link
+   * StreamedResult}) is read and parsed first, and stays parsed in the tree.
+   */
   public Optional<JsonNode> result() {
-    return Optional.ofNullable(json.get("result"));
+    JsonNode result = json.get("result");
+    if (result == null) {
+      return Optional.empty();
+    }
+    JsonNode parsed = StreamedResult.parsed(result);
+    if (parsed != result) {
+      json.set("result", parsed);
+    }
+    return Optional.of(parsed);
   }
 
   /** The error object, when this is an error. */

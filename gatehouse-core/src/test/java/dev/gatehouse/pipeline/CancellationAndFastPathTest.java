@@ -9,12 +9,16 @@ import dev.gatehouse.audit.AuditDecision;
 import dev.gatehouse.hook.Approval;
 import dev.gatehouse.hook.Decision;
 import dev.gatehouse.hook.Hooks;
+import dev.gatehouse.hook.ToolResult;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.McpMethods;
 import dev.gatehouse.protocol.Notification;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
+import dev.gatehouse.protocol.StreamedResult;
 import dev.gatehouse.upstream.UpstreamConfig;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 class CancellationAndFastPathTest {
 
@@ -170,6 +175,46 @@ class CancellationAndFastPathTest {
           .handle(
               Request.of(IntNode.valueOf(3), McpMethods.TOOLS_CALL, params), new SessionExchange());
       assertThat(g.upstream.calls.getFirst().has("arguments")).isFalse();
+    }
+  }
+
+  @Test
+  void aResultNoHookReadsGoesBackUnreadAndOneAHookReadsIsParsedForIt() {
+    String result = "{\"content\":[{\"type\":\"text\",\"text\":\"big\"}]}";
+    for (boolean postCall : new boolean[] {false, true}) {
+      Hooks.Builder hooks = Hooks.builder().preCall(c -> Decision.proceed());
+      if (postCall) {
+        hooks.postCall((c, r) -> ToolResult.text(r.text() + ", seen"));
+      }
+      ScriptedUpstream upstream =
+          new ScriptedUpstream(UpstreamConfig.stdio("fs", "unused", List.of()), "read")
+              .answer(params ->
+                  Response.result(
+                      IntNode.valueOf(1),
+                      StreamedResult.node(
+                          new ByteArrayInputStream(
+                              (result + ",\"id\":1}").getBytes(StandardCharsets.UTF_8)))));
+      try (Gateway gateway =
+          Gateway.builder()
+              .upstream(upstream.config())
+              .connector(c -> upstream)
+              .hooks(hooks.build())
+              .build()
+              .start()) {
+        await().until(() -> gateway.catalog().tools().size() == 1);
+
+        Response response = gateway.handler().handle(call(5, "fs_read"), new SessionExchange());
+
+        assertThat(response.id().asInt()).isEqualTo(5);
+        if (postCall) {
+          assertThat(response.json().get("result").path("content").get(0).path("text").asString())
+              .isEqualTo("big, seen");
+        } else {
+          assertThat(response.json().get("result")).isInstanceOf(POJONode.class);
+          assertThat(Json.text(response.json()))
+              .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":" + result + "}");
+        }
+      }
     }
   }
 }

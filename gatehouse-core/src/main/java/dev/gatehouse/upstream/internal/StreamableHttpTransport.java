@@ -225,7 +225,8 @@ public final class StreamableHttpTransport implements Transport {
   private void readJsonResponse(HttpResponse response, long requestId, long deadline) {
     boolean answered = false;
     try {
-      for (Message inbound : HttpChannel.parseMessages(response.body())) {
+      for (Message inbound :
+          JsonAnswers.read(response.body(), response.contentLength(), requestId)) {
         answered |= answers(inbound, requestId);
         sink.onMessage(inbound, Arrival.responseStreamOf(requestId));
       }

@@ -1,13 +1,17 @@
 package dev.gatehouse.server.stdio;
 
+import dev.gatehouse.protocol.ErrorCode;
+import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.Message;
+import dev.gatehouse.protocol.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 /**
  * Writes messages one per line. Any thread may send; a single writer thread owns the stream, so no
@@ -51,6 +55,24 @@ final class LineWriter {
     }
   }
 
+  /**
+   * The message's JSON. A result still streaming from an upstream is copied into it; when the
+   * upstream breaks off, the client gets an error for that id rather than half a line.
+   */
+  private static byte[] line(Message message) {
+    try {
+      return Json.bytes(message.json());
+    } catch (JacksonException e) {
+      if (!(message instanceof Response response)) {
+        throw e;
+      }
+      String why = "Reading the upstream's result failed: " + e.getOriginalMessage();
+      LOG.warn("{} (answer to {})", why, response.id());
+      GatewayException failure = new GatewayException(ErrorCode.UPSTREAM_ERROR, why);
+      return Json.bytes(Response.error(response.id(), failure).json());
+    }
+  }
+
   private void run() {
     try {
       while (true) {
@@ -59,7 +81,7 @@ final class LineWriter {
           out.flush();
           return;
         }
-        out.write(Json.bytes(((Message) item).json()));
+        out.write(line((Message) item));
         out.write('\n');
         if (queue.isEmpty()) {
           out.flush();

@@ -1,0 +1,293 @@
+package dev.gatehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.catalog.ToolEntry;
+import dev.gatehouse.cli.config.ConfigParser;
+import dev.gatehouse.protocol.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A large result behind a gateway (ADR 13): it reaches the client while the upstream is still
+ * sending it, arrives whole, and a governed call, an upstream that breaks off, or a client after
+ * either still get what they should.
+ */
+class LargeResultTest {
+  private static final int HALF = 512 * 1024;
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir static Path dir;
+  private static HttpServer upstream;
+  private static volatile CountDownLatch secondHalf = new CountDownLatch(0);
+  private static Daemon plain;
+  private static Daemon audited;
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws IOException {
+    upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    upstream.createContext("/mcp", LargeResultTest::serve);
+    upstream.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    upstream.start();
+    plain = daemon("");
+    audited = daemon(", \"policy\": {\"audit\": \"" + dir.resolve("audit.jsonl") + "\"}");
+  }
+
+  @AfterAll
+  static void stop() {
+    secondHalf.countDown();
+    for (Daemon daemon : new Daemon[] {plain, audited}) {
+      if (daemon != null) {
+        daemon.close();
+      }
+    }
+    upstream.stop(0);
+  }
+
+  @Test
+  void theClientReadsTheResultWhileTheUpstreamIsStillSendingIt() throws Exception {
+    secondHalf = new CountDownLatch(1);
+    String session = initialize(plain);
+
+    try (InputStream body = callStream(plain, session, "blob")) {
+      // The upstream holds back its second half until the first has come through the gateway.
+      byte[] first = body.readNBytes(HALF / 2);
+      assertThat(new String(first, StandardCharsets.UTF_8)).contains("\"result\"", "xxxxxxxx");
+      secondHalf.countDown();
+      JsonNode answer = message(first, body.readAllBytes());
+
+      assertThat(answer.path("id").asInt()).isEqualTo(7);
+      assertThat(answer.path("result").path("content").get(0).path("text").asString())
+          .hasSize(2 * HALF)
+          .matches("x+");
+    }
+  }
+
+  @Test
+  void aGovernedCallGetsTheWholeResultAndAuditsIt() throws Exception {
+    String session = initialize(audited);
+
+    try (InputStream body = callStream(audited, session, "blob")) {
+      JsonNode answer = message(new byte[0], body.readAllBytes());
+
+      assertThat(answer.path("result").path("content").get(0).path("text").asString())
+          .hasSize(2 * HALF);
+    }
+    await()
+        .atMost(WAIT)
+        .until(() ->
+            Files.exists(dir.resolve("audit.jsonl"))
+                && Files.readString(dir.resolve("audit.jsonl")).contains("big_blob"));
+  }
+
+  @Test
+  void anUpstreamThatBreaksOffLeavesTheClientWithAnErrorAndTheGatewayWell() throws Exception {
+    // Streamed, the client's body breaks off as the upstream's did: no message comes of it.
+    String session = initialize(plain);
+    try (InputStream body = callStream(plain, session, "cut")) {
+      assertThat(tryParse(body)).isNull();
+    } catch (IOException e) {
+      // the gateway cut the connection: the same failure, seen sooner
+    }
+    try (InputStream body = callStream(plain, session, "blob")) {
+      assertThat(message(new byte[0], body.readAllBytes()).path("result").isObject()).isTrue();
+    }
+
+    // Governed, the result is read whole before the client is answered: a JSON-RPC error.
+    String governed = initialize(audited);
+    try (InputStream body = callStream(audited, governed, "cut")) {
+      assertThat(message(new byte[0], body.readAllBytes()).path("error").path("message").asString())
+          .contains("ended inside its result");
+    }
+    try (InputStream body = callStream(audited, governed, "blob")) {
+      assertThat(message(new byte[0], body.readAllBytes()).path("result").isObject()).isTrue();
+    }
+  }
+
+  private static Daemon daemon(String extra) {
+    String config =
+        """
+        {"port": 0, "store": "memory",
+         "mcpServers": {"big": {"url": "http://127.0.0.1:%d/mcp", "transport": "http"}}%s}
+        """
+            .formatted(upstream.getAddress().getPort(), extra);
+    Daemon daemon =
+        Daemon.start(ConfigParser.parse(config, Optional.empty(), "test"), Optional.of(dir));
+    await()
+        .atMost(WAIT)
+        .until(() ->
+            daemon.gateway().catalog().tools().stream()
+                .map(ToolEntry::name)
+                .anyMatch("big_blob"::equals));
+    return daemon;
+  }
+
+  private static String initialize(Daemon daemon) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            post(
+                    daemon.mcpUri(),
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                        + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String session = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    http.send(
+        post(daemon.mcpUri(), "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+            .header("Mcp-Session-Id", session)
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+    return session;
+  }
+
+  private static InputStream callStream(Daemon daemon, String session, String tool)
+      throws Exception {
+    HttpResponse<InputStream> response =
+        http.send(
+            post(
+                    daemon.mcpUri(),
+                    "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
+                        + "{\"name\":\"big_"
+                        + tool
+                        + "\",\"arguments\":{}}}")
+                .header("Mcp-Session-Id", session)
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static HttpRequest.Builder post(URI uri, String body) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(WAIT)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  /** The one message of a JSON body or of an SSE stream's data line. */
+  private static JsonNode message(byte[] first, byte[] rest) {
+    String text =
+        new String(first, StandardCharsets.UTF_8) + new String(rest, StandardCharsets.UTF_8);
+    for (String line : text.split("\n")) {
+      if (line.startsWith("data:") && line.contains("\"id\"")) {
+        return Json.parse(line.substring(5));
+      }
+    }
+    return Json.parse(text);
+  }
+
+  private static JsonNode tryParse(InputStream body) throws IOException {
+    try {
+      return message(new byte[0], body.readAllBytes());
+    } catch (RuntimeException e) {
+      return null; // a body cut short: no message, an error as well
+    }
+  }
+
+  /**
+   * A session-era MCP server with one big tool, answering in the Node SDK's order (result first).
+   * {@code blob} sends half its text, waits for {@link #secondHalf}, then the rest; {@code cut}
+   * ends the body in the middle of the text.
+   */
+  private static void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!exchange.getRequestMethod().equals("POST")) {
+        exchange.sendResponseHeaders(exchange.getRequestMethod().equals("DELETE") ? 200 : 405, -1);
+        return;
+      }
+      JsonNode request = Json.parse(exchange.getRequestBody().readAllBytes());
+      if (!request.has("id")) {
+        exchange.sendResponseHeaders(202, -1);
+        return;
+      }
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      String method = request.path("method").asString();
+      String tool = request.path("params").path("name").asString();
+      if (method.equals("tools/call")) {
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(
+            ("{\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"" + "x".repeat(HALF))
+                .getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        if (tool.equals("cut")) {
+          return;
+        }
+        try {
+          secondHalf.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        out.write(
+            ("x".repeat(HALF) + "\"}]},\"jsonrpc\":\"2.0\",\"id\":" + request.path("id") + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      ObjectNode result = Json.object();
+      switch (method) {
+        case "initialize" -> {
+          result.put("protocolVersion", "2025-11-25");
+          result.putObject("capabilities").putObject("tools");
+          result.putObject("serverInfo").put("name", "big").put("version", "1");
+        }
+        case "tools/list" -> {
+          for (String name : new String[] {"blob", "cut"}) {
+            result
+                .withArray("tools")
+                .addObject()
+                .put("name", name)
+                .putObject("inputSchema")
+                .put("type", "object");
+          }
+        }
+        case "ping" -> {}
+        default -> {
+          reply(exchange, error(request, method));
+          return;
+        }
+      }
+      ObjectNode answer = Json.object().put("jsonrpc", "2.0");
+      answer.set("id", request.get("id"));
+      answer.set("result", result);
+      reply(exchange, answer);
+    }
+  }
+
+  private static ObjectNode error(JsonNode request, String method) {
+    ObjectNode answer = Json.object().put("jsonrpc", "2.0");
+    answer.set("id", request.get("id"));
+    answer.putObject("error").put("code", -32601).put("message", "Method not found: " + method);
+    return answer;
+  }
+
+  private static void reply(HttpExchange exchange, ObjectNode answer) throws IOException {
+    byte[] bytes = Json.bytes(answer);
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+}
