@@ -35,6 +35,7 @@ public final class GatewayClient implements AutoCloseable {
   private final McpHandler handler;
   private final InProcessSession session;
   private final AtomicLong ids = new AtomicLong();
+  private Optional<String> instructions = Optional.empty();
 
   private GatewayClient(McpHandler handler, InProcessSession session) {
     this.handler = handler;
@@ -54,7 +55,8 @@ public final class GatewayClient implements AutoCloseable {
     params.put("protocolVersion", ProtocolVersion.LATEST_SESSION_ERA);
     params.putObject("capabilities");
     params.set("clientInfo", session.clientInfo());
-    client.request(McpMethods.INITIALIZE, params);
+    client.instructions =
+        Json.string(client.request(McpMethods.INITIALIZE, params), "instructions");
     handler.onNotification(Notification.of(McpMethods.INITIALIZED, null), session);
     return client;
   }
@@ -76,6 +78,11 @@ public final class GatewayClient implements AutoCloseable {
       throw new GatewayException(ErrorCode.INTERNAL_ERROR, "tools/call answered no object");
     }
     return new ToolResult(object);
+  }
+
+  /** What the gateway's {@code initialize} answer tells a model about using it, if anything. */
+  public Optional<String> instructions() {
+    return instructions;
   }
 
   /** Every tool this session sees, all pages. */

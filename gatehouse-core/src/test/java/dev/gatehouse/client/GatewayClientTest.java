@@ -92,6 +92,7 @@ class GatewayClientTest {
           .isEqualTo("the read tool");
       assertThat(client.tool("fs_nothing")).isEmpty();
       assertThat(g.upstream.calls).hasSize(2);
+      assertThat(client.instructions().orElseThrow()).contains("fs");
     }
   }
 

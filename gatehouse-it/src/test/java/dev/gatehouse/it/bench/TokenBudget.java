@@ -4,17 +4,14 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.gatehouse.Gateway;
+import dev.gatehouse.client.ClientOptions;
+import dev.gatehouse.client.GatewayClient;
 import dev.gatehouse.discovery.DiscoverySettings;
 import dev.gatehouse.discovery.EndpointMode;
-import dev.gatehouse.endpoint.DownstreamSession;
-import dev.gatehouse.endpoint.Exchange;
 import dev.gatehouse.endpoint.McpHandler;
 import dev.gatehouse.policy.View;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.McpMethods;
-import dev.gatehouse.protocol.Notification;
-import dev.gatehouse.protocol.Request;
-import dev.gatehouse.protocol.Response;
 import dev.gatehouse.routing.EndpointSettings;
 import dev.gatehouse.routing.GatewayHandler;
 import dev.gatehouse.testkit.Content;
@@ -31,9 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -173,16 +168,15 @@ public final class TokenBudget {
   }
 
   private static String instructions(McpHandler handler) {
-    return send(handler, McpMethods.INITIALIZE, Json.object()).path("instructions").asString("");
+    try (GatewayClient client = GatewayClient.open(handler, ClientOptions.defaults())) {
+      return client.instructions().orElse("");
+    }
   }
 
   private static JsonNode send(McpHandler handler, String method, ObjectNode params) {
-    Response response =
-        handler.handle(Request.of(IntNode.valueOf(1), method, params), new BenchExchange());
-    if (response.isError()) {
-      throw new IllegalStateException(method + " failed: " + response.json());
+    try (GatewayClient client = GatewayClient.open(handler, ClientOptions.defaults())) {
+      return client.request(method, params);
     }
-    return response.result().orElseThrow();
   }
 
   private static void print(Encoding encoding, String name, List<Measurement> measurements) {
@@ -243,36 +237,5 @@ public final class TokenBudget {
 
   private static int tokens(Encoding encoding, Step step) {
     return encoding.countTokens(step.call()) + encoding.countTokens(step.answer());
-  }
-
-  /** An in-process client exchange without a session: nothing comes back but the answer. */
-  private static final class BenchExchange implements Exchange {
-    @Override
-    public Optional<DownstreamSession> session() {
-      return Optional.empty();
-    }
-
-    @Override
-    public String protocolVersion() {
-      return "2025-11-25";
-    }
-
-    @Override
-    public ObjectNode clientCapabilities() {
-      return Json.object();
-    }
-
-    @Override
-    public Optional<String> header(String name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void notify(Notification notification) {}
-
-    @Override
-    public Response request(String method, ObjectNode params, Duration timeout) {
-      throw new UnsupportedOperationException(method);
-    }
   }
 }
