@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,12 +69,13 @@ class LargeResultTest {
     upstream.stop(0);
   }
 
-  @Test
-  void theClientReadsTheResultWhileTheUpstreamIsStillSendingIt() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"blob", "sse"})
+  void theClientReadsTheResultWhileTheUpstreamIsStillSendingIt(String tool) throws Exception {
     secondHalf = new CountDownLatch(1);
     String session = initialize(plain);
 
-    try (InputStream body = callStream(plain, session, "blob")) {
+    try (InputStream body = callStream(plain, session, tool)) {
       // The upstream holds back its second half until the first has come through the gateway.
       byte[] first = body.readNBytes(HALF / 2);
       assertThat(new String(first, StandardCharsets.UTF_8)).contains("\"result\"", "xxxxxxxx");
@@ -211,8 +214,9 @@ class LargeResultTest {
 
   /**
    * A session-era MCP server with one big tool, answering in the Node SDK's order (result first).
-   * {@code blob} sends half its text, waits for {@link #secondHalf}, then the rest; {@code cut}
-   * ends the body in the middle of the text.
+   * {@code blob} sends half its text, waits for {@link #secondHalf}, then the rest; {@code sse}
+   * does the same as one event of an SSE stream, as the SDK's servers answer; {@code cut} ends the
+   * body in the middle of the text.
    */
   private static void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
@@ -229,10 +233,16 @@ class LargeResultTest {
       String method = request.path("method").asString();
       String tool = request.path("params").path("name").asString();
       if (method.equals("tools/call")) {
+        boolean sse = tool.equals("sse");
+        if (sse) {
+          exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        }
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         out.write(
-            ("{\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"" + "x".repeat(HALF))
+            ((sse ? "event: message\ndata: " : "")
+                    + "{\"result\":{\"content\":[{\"type\":\"text\",\"text\":\""
+                    + "x".repeat(HALF))
                 .getBytes(StandardCharsets.UTF_8));
         out.flush();
         if (tool.equals("cut")) {
@@ -244,7 +254,11 @@ class LargeResultTest {
           Thread.currentThread().interrupt();
         }
         out.write(
-            ("x".repeat(HALF) + "\"}]},\"jsonrpc\":\"2.0\",\"id\":" + request.path("id") + "}")
+            ("x".repeat(HALF)
+                    + "\"}]},\"jsonrpc\":\"2.0\",\"id\":"
+                    + request.path("id")
+                    + "}"
+                    + (sse ? "\n\n" : ""))
                 .getBytes(StandardCharsets.UTF_8));
         return;
       }
@@ -256,7 +270,7 @@ class LargeResultTest {
           result.putObject("serverInfo").put("name", "big").put("version", "1");
         }
         case "tools/list" -> {
-          for (String name : new String[] {"blob", "cut"}) {
+          for (String name : new String[] {"blob", "sse", "cut"}) {
             result
                 .withArray("tools")
                 .addObject()

@@ -43,6 +43,17 @@ public final class StreamedResult extends JacksonSerializable.Base {
     return new POJONode(new StreamedResult(source));
   }
 
+  /** Whether the response's result is still on its way from the upstream. */
+  public static boolean pending(Response response) {
+    return response.json().get("result") instanceof POJONode pojo
+        && pojo.getPojo() instanceof StreamedResult streamed
+        && streamed.pending();
+  }
+
+  private synchronized boolean pending() {
+    return !taken;
+  }
+
   /** The result a node holds, parsed if it is still streaming; other nodes as they are. */
   static JsonNode parsed(JsonNode node) {
     return node instanceof POJONode pojo && pojo.getPojo() instanceof StreamedResult streamed

@@ -47,6 +47,17 @@ final class JsonAnswers {
       HttpChannel.discard(body);
       return HttpChannel.parseMessages(head);
     }
+    return read(head, body, requestId);
+  }
+
+  /**
+   * The messages of a large JSON text that may answer request {@code requestId}: {@code head} is
+   * its first bytes (enough to hold the envelope up to the result), {@code rest} what follows.
+   *
+   * @throws IOException when {@code rest} breaks off while a message that is no streamed answer is
+   *     parsed
+   */
+  static List<Message> read(byte[] head, InputStream rest, long requestId) throws IOException {
     int resultAt;
     JsonNode id;
     try {
@@ -59,7 +70,7 @@ final class JsonAnswers {
     } catch (IllegalArgumentException | GatewayException e) {
       // Not the one response this request expects (an error, a batch, another id): as before.
       return HttpChannel.parseMessages(
-          new SequenceInputStream(new ByteArrayInputStream(head), body));
+          new SequenceInputStream(new ByteArrayInputStream(head), rest));
     }
     ObjectNode json = Json.object();
     json.put("jsonrpc", "2.0");
@@ -68,7 +79,7 @@ final class JsonAnswers {
         "result",
         StreamedResult.node(
             new SequenceInputStream(
-                new ByteArrayInputStream(head, resultAt, head.length - resultAt), body)));
+                new ByteArrayInputStream(head, resultAt, head.length - resultAt), rest)));
     return List.of(Message.of(json));
   }
 

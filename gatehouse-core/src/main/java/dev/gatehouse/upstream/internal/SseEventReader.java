@@ -23,22 +23,42 @@ final class SseEventReader {
   private static final int MAX_VALUE = 8192;
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-  /** One dispatched event: its type and its data, in UTF-8. */
+  /**
+   * One dispatched event: its type and its data, in UTF-8. A large event ({@link #next(int)}) has
+   * only its first bytes here and the rest in {@link #rest()}, still on the stream.
+   */
   static final class Event {
     private final String type;
     private final byte[] data;
+    private final DataRest rest;
 
     Event(String type, String data) {
-      this(type, data.getBytes(StandardCharsets.UTF_8));
+      this(type, data.getBytes(StandardCharsets.UTF_8), null);
     }
 
-    private Event(String type, byte[] data) {
+    private Event(String type, byte[] data, DataRest rest) {
       this.type = type;
       this.data = data;
+      this.rest = rest;
     }
 
     String type() {
       return type;
+    }
+
+    /**
+     * The data after {@link #bytes()} for a large event, up to the event's end. It must be read or
+     * closed (which skips it) before the reader's next event.
+     */
+    Optional<InputStream> rest() {
+      return Optional.ofNullable(rest);
+    }
+
+    /** Once the rest of this large event has been read or closed, the whole stream is closed. */
+    void closeStreamAfterRest() {
+      if (rest != null) {
+        rest.closeStream = true;
+      }
     }
 
     /** The data as text. */
@@ -91,6 +111,15 @@ final class SseEventReader {
 
   /** The next event with data, or empty at the end of the stream. */
   Optional<Event> next() throws IOException {
+    return next(Integer.MAX_VALUE);
+  }
+
+  /**
+   * The next event with data, or empty at the end of the stream. An event whose data reaches {@code
+   * streamFrom} bytes comes with what was read so far and the rest still to be read ({@link
+   * Event#rest()}); its type is what the fields before its data said.
+   */
+  Optional<Event> next(int streamFrom) throws IOException {
     data.reset();
     String type = "";
     boolean hasData = false;
@@ -102,7 +131,7 @@ final class SseEventReader {
       if (fieldLength == -1) {
         // An empty line dispatches the event.
         if (hasData) {
-          return Optional.of(new Event(type.isEmpty() ? "message" : type, data.toArray()));
+          return Optional.of(new Event(type.isEmpty() ? "message" : type, data.toArray(), null));
         }
         type = "";
         continue;
@@ -119,34 +148,73 @@ final class SseEventReader {
         if (hasData) {
           data.add((byte) '\n');
         }
-        if (hadValue) {
-          readRest(data, Integer.MAX_VALUE);
+        if (hadValue && !readData(streamFrom)) {
+          return Optional.of(
+              new Event(type.isEmpty() ? "message" : type, data.toArray(), new DataRest()));
         }
         hasData = true;
         continue;
       }
-      value.reset();
-      if (hadValue) {
-        readRest(value, MAX_VALUE);
+      String event = otherField(fieldLength, hadValue);
+      if (event != null) {
+        type = event;
       }
-      if (is("event", fieldLength)) {
-        type = value.text();
-      } else if (is("id", fieldLength)) {
-        String id = value.text();
-        if (id.indexOf('\0') < 0) {
-          lastEventId = id;
-        }
-      } else if (is("retry", fieldLength)) {
-        String retry = value.text();
-        if (!retry.isEmpty() && retry.chars().allMatch(c -> c >= '0' && c <= '9')) {
-          try {
-            retryMillis = Long.parseLong(retry);
-          } catch (NumberFormatException e) {
-            // too large to matter
-          }
+    }
+  }
+
+  /**
+   * Reads the value of a field other than {@code data}: remembers {@code id} and {@code retry}.
+   *
+   * @return the type an {@code event} field names, or null for any other field
+   */
+  private String otherField(int fieldLength, boolean hadValue) throws IOException {
+    value.reset();
+    if (hadValue) {
+      readRest(value, MAX_VALUE);
+    }
+    if (is("event", fieldLength)) {
+      return value.text();
+    } else if (is("id", fieldLength)) {
+      String id = value.text();
+      if (id.indexOf('\0') < 0) {
+        lastEventId = id;
+      }
+    } else if (is("retry", fieldLength)) {
+      String retry = value.text();
+      if (!retry.isEmpty() && retry.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        try {
+          retryMillis = Long.parseLong(retry);
+        } catch (NumberFormatException e) {
+          // too large to matter
         }
       }
-      // unknown fields are ignored
+    }
+    // unknown fields are ignored
+    return null;
+  }
+
+  /**
+   * Copies the rest of a data line into {@link #data}, stopping early (false) once it holds {@code
+   * streamFrom} bytes and the line goes on past the buffered bytes.
+   */
+  private boolean readData(int streamFrom) throws IOException {
+    while (true) {
+      if (position >= limit && !fill()) {
+        return true;
+      }
+      int end = position;
+      while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
+        end++;
+      }
+      data.add(buffer, position, end - position);
+      position = end;
+      if (end < limit) {
+        lineEnd(buffer[position++]);
+        return true;
+      }
+      if (data.size() >= streamFrom) {
+        return false;
+      }
     }
   }
 
@@ -306,6 +374,104 @@ final class SseEventReader {
     }
     if (limit >= BOM.length && Arrays.equals(buffer, 0, BOM.length, BOM, 0, BOM.length)) {
       position = BOM.length;
+    }
+  }
+
+  /**
+   * The data of a large event after what {@link #next(int)} gathered: the rest of its data line,
+   * then its further data lines, each after a line break, until the empty line that ends it (or the
+   * end of the stream). Fields between its data lines count as in any event.
+   */
+  private final class DataRest extends InputStream {
+    private boolean inLine = true;
+    private boolean lineBreakDue;
+    private boolean ended;
+    private volatile boolean closeStream;
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+      java.util.Objects.checkFromIndexSize(offset, length, target.length);
+      if (length == 0) {
+        return 0;
+      }
+      while (!ended) {
+        if (lineBreakDue) {
+          lineBreakDue = false;
+          target[offset] = '\n';
+          return 1;
+        }
+        if (inLine) {
+          if (position >= limit && !fill()) {
+            ended = true;
+            break;
+          }
+          int end = position;
+          int stop = Math.min(limit, position + length);
+          while (end < stop && buffer[end] != '\n' && buffer[end] != '\r') {
+            end++;
+          }
+          if (end > position) {
+            int n = end - position;
+            System.arraycopy(buffer, position, target, offset, n);
+            position = end;
+            return n;
+          }
+          lineEnd(buffer[position++]);
+          inLine = false;
+          continue;
+        }
+        int fieldLength = readField();
+        if (fieldLength < 0) {
+          ended = true; // the empty line that ends the event, or the end of the stream
+        } else if (fieldLength == 0 && lastStop == ':') {
+          skipLine();
+        } else {
+          boolean hadValue = lastStop == ':';
+          if (hadValue && peek() == ' ') {
+            position++;
+          }
+          if (is("data", fieldLength)) {
+            lineBreakDue = true;
+            inLine = hadValue;
+          } else {
+            otherField(fieldLength, hadValue);
+          }
+        }
+      }
+      return -1;
+    }
+
+    /** Skips what is left of the event; closes the stream as well once asked to. */
+    @Override
+    public void close() throws IOException {
+      try {
+        if (!closeStream) {
+          skip(Long.MAX_VALUE);
+        }
+      } finally {
+        ended = true;
+        if (closeStream) {
+          in.close();
+        }
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] sink = new byte[BUFFER_SIZE];
+      long skipped = 0;
+      int read;
+      while (skipped < n && (read = read(sink, 0, (int) Math.min(sink.length, n - skipped))) > 0) {
+        skipped += read;
+      }
+      return skipped;
     }
   }
 

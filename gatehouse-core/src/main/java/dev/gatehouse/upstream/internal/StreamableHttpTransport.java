@@ -9,10 +9,12 @@ import dev.gatehouse.protocol.Message;
 import dev.gatehouse.protocol.ProtocolVersion;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
+import dev.gatehouse.protocol.StreamedResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -254,11 +256,15 @@ public final class StreamableHttpTransport implements Transport {
     for (int resumes = 0; ; resumes++) {
       responseStreams.put(requestId, stream);
       SseEventReader reader = new SseEventReader(stream);
-      boolean answered = pump(reader, OptionalLong.of(requestId));
-      HttpChannel.discard(stream);
+      Answer answer = pump(reader, OptionalLong.of(requestId));
       // Removed in every case: an answered stream left in the map would stay there for good.
       boolean released = !responseStreams.remove(requestId, stream);
-      if (answered || closed.get() || released || gaveUp(deadline)) {
+      if (answer == Answer.STREAMING) {
+        // The stream is the result's now: it closes it once the result has been copied or read.
+        return;
+      }
+      HttpChannel.discard(stream);
+      if (answer == Answer.CAME || closed.get() || released || gaveUp(deadline)) {
         return;
       }
       Optional<String> lastEventId = reader.lastEventId();
@@ -369,23 +375,48 @@ public final class StreamableHttpTransport implements Transport {
     }
   }
 
-  /** Delivers the stream's messages; true once the response to {@code requestId} came. */
-  private boolean pump(SseEventReader reader, OptionalLong requestId) {
+  /** What a response stream gave for its request. */
+  private enum Answer {
+    NONE,
+    CAME,
+    /** It came, and its large result is still on the stream (ADR 13). */
+    STREAMING
+  }
+
+  /**
+   * Delivers the stream's messages until the response to {@code requestId}. On a POST's stream an
+   * event that holds a large answer is not gathered whole: its result streams on (ADR 13).
+   */
+  private Answer pump(SseEventReader reader, OptionalLong requestId) {
+    int streamFrom = requestId.isPresent() ? JsonAnswers.STREAM_FROM : Integer.MAX_VALUE;
     try {
-      Optional<SseEventReader.Event> event;
-      while ((event = reader.next()).isPresent()) {
-        if (!"message".equals(event.get().type())) {
+      Optional<SseEventReader.Event> next;
+      while ((next = reader.next(streamFrom)).isPresent()) {
+        SseEventReader.Event event = next.get();
+        if (!"message".equals(event.type())) {
+          if (event.rest().isPresent()) {
+            event.rest().get().close();
+          }
           continue;
         }
-        for (Message inbound : HttpChannel.parseMessages(event.get().bytes())) {
+        List<Message> messages =
+            event.rest().isPresent()
+                ? JsonAnswers.read(event.bytes(), event.rest().get(), requestId.getAsLong())
+                : HttpChannel.parseMessages(event.bytes());
+        for (Message inbound : messages) {
           boolean answer = requestId.isPresent() && answers(inbound, requestId.getAsLong());
+          boolean streaming =
+              answer && inbound instanceof Response response && StreamedResult.pending(response);
+          if (streaming) {
+            event.closeStreamAfterRest();
+          }
           sink.onMessage(
               inbound,
               requestId.isPresent()
                   ? Arrival.responseStreamOf(requestId.getAsLong())
                   : Arrival.STANDALONE_STREAM);
           if (answer) {
-            return true;
+            return streaming ? Answer.STREAMING : Answer.CAME;
           }
         }
       }
@@ -396,7 +427,7 @@ public final class StreamableHttpTransport implements Transport {
     } catch (RuntimeException e) {
       log.warn("{}: handling an inbound message failed", name, e);
     }
-    return false;
+    return Answer.NONE;
   }
 
   /** Whether the caller reading on this thread has stopped waiting (deadline or interrupt). */

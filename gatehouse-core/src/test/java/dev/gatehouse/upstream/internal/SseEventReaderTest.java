@@ -111,4 +111,54 @@ class SseEventReaderTest {
         .containsExactly(
             new SseEventReader.Event("message", big), new SseEventReader.Event("small", "{}"));
   }
+
+  @Test
+  void aLargeEventComesWithItsFirstBytesAndTheRestStillOnTheStream() throws Exception {
+    String big = "x".repeat(40_000);
+    SseEventReader reader =
+        reader(
+            "event: message\nid: 1\ndata: "
+                + big
+                + "\r\n: a comment\nid: 2\ndata\ndata: end\n\ndata: next\n\n");
+
+    SseEventReader.Event event = reader.next(10_000).orElseThrow();
+
+    assertThat(event.type()).isEqualTo("message");
+    assertThat(event.bytes().length).isGreaterThanOrEqualTo(10_000).isLessThan(big.length());
+    String rest = new String(event.rest().orElseThrow().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(event.data() + rest).isEqualTo(big + "\n\nend");
+    assertThat(reader.lastEventId()).contains("2");
+    assertThat(reader.next(10_000).orElseThrow())
+        .isEqualTo(new SseEventReader.Event("message", "next"));
+  }
+
+  @Test
+  void closingTheRestOfALargeEventSkipsItAndLeavesTheStreamOpenUnlessAsked() throws Exception {
+    String big = "y".repeat(30_000);
+    boolean[] closed = new boolean[1];
+    byte[] text = ("data: " + big + "\n\ndata: " + big + "\n\ndata: small\n\n").getBytes();
+    SseEventReader reader =
+        new SseEventReader(
+            new ByteArrayInputStream(text) {
+              @Override
+              public void close() {
+                closed[0] = true;
+              }
+            });
+
+    reader.next(1_000).orElseThrow().rest().orElseThrow().close();
+    assertThat(closed[0]).isFalse();
+    SseEventReader.Event second = reader.next(1_000).orElseThrow();
+    second.closeStreamAfterRest();
+    second.rest().orElseThrow().close();
+    assertThat(closed[0]).isTrue();
+  }
+
+  @Test
+  void anEventBelowTheSizeToStreamFromIsWhole() throws Exception {
+    SseEventReader.Event event = reader("data: " + "z".repeat(20_000) + "\n\n").next(30_000).get();
+
+    assertThat(event.rest()).isEmpty();
+    assertThat(event.data()).hasSize(20_000);
+  }
 }

@@ -162,6 +162,22 @@ abstract class SdkInteropContract {
     assertThat(result.meta()).isEqualTo(Map.of("dev.gatehouse.it/echoed", true, "received", meta));
   }
 
+  @Test
+  void aLargeResultPassesThroughWhole() {
+    // Over HTTP a result this large streams through the gateway unparsed (ADR 13); escapes,
+    // multi-byte characters and line breaks inside it must come out as they went in.
+    String text = "héllo ✓ \"quoted\" back\\slash {[brackets]}\n".repeat(8_000);
+    Map<String, Object> arguments = Map.of("text", text);
+
+    CallToolResult result =
+        client
+            .sdk()
+            .callTool(CallToolRequest.builder(exposed("echo")).arguments(arguments).build());
+
+    assertThat(result.content()).containsExactly(TextContent.builder(text).build());
+    assertThat(result.structuredContent()).isEqualTo(arguments);
+  }
+
   /** What the Java SDK's server says for any unknown tool, word for word. */
   private static final String UPSTREAMS_UNKNOWN_TOOL = "Unknown tool: invalid_tool_name";
 
