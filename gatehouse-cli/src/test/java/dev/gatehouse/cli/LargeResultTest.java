@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -45,6 +46,7 @@ class LargeResultTest {
   private static HttpServer upstream;
   private static volatile CountDownLatch secondHalf = new CountDownLatch(0);
   private static Daemon plain;
+  private static Daemon streaming;
   private static Daemon audited;
   private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -55,13 +57,14 @@ class LargeResultTest {
     upstream.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     upstream.start();
     plain = daemon("");
+    streaming = daemon(", \"stream_responses\": true");
     audited = daemon(", \"policy\": {\"audit\": \"" + dir.resolve("audit.jsonl") + "\"}");
   }
 
   @AfterAll
   static void stop() {
     secondHalf.countDown();
-    for (Daemon daemon : new Daemon[] {plain, audited}) {
+    for (Daemon daemon : new Daemon[] {plain, streaming, audited}) {
       if (daemon != null) {
         daemon.close();
       }
@@ -116,6 +119,15 @@ class LargeResultTest {
       // the gateway cut the connection: the same failure, seen sooner
     }
     try (InputStream body = callStream(plain, session, "blob")) {
+      assertThat(message(new byte[0], body.readAllBytes()).path("result").isObject()).isTrue();
+    }
+
+    // Answered as an SSE stream, the stream is aborted, not ended as if the event were whole.
+    String sse = initialize(streaming);
+    try (InputStream body = callStream(streaming, sse, "cut")) {
+      assertThatThrownBy(body::readAllBytes).isInstanceOf(IOException.class);
+    }
+    try (InputStream body = callStream(streaming, sse, "blob")) {
       assertThat(message(new byte[0], body.readAllBytes()).path("result").isObject()).isTrue();
     }
 

@@ -26,6 +26,7 @@ import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
+import dev.gatehouse.protocol.StreamedResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,13 +212,13 @@ public final class CallPipeline {
                 request.params().set("arguments", call.arguments());
               }
               Response answer = upstream.apply(request);
-              if (passOn && !answer.isError()) {
+              if (passOn && (StreamedResult.pending(answer) || isObjectResult(answer))) {
                 unread[0] = answer;
                 return UNREAD;
               }
               return result(answer);
             });
-    return unread[0] != null && !governed.isError() ? unread[0] : governed;
+    return unread[0] != null ? unread[0] : governed;
   }
 
   /** Runs a call to one of the gateway's own tools through the hooks. */
@@ -379,6 +380,10 @@ public final class CallPipeline {
       return refusal.decision();
     }
     return e.code() == ErrorCode.CANCELLED ? AuditDecision.CANCELLED : AuditDecision.FAILED;
+  }
+
+  private static boolean isObjectResult(Response response) {
+    return !response.isError() && response.json().get("result") instanceof ObjectNode;
   }
 
   private static ToolResult result(Response response) {

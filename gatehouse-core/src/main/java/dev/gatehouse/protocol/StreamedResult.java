@@ -25,6 +25,8 @@ public final class StreamedResult extends JacksonSerializable.Base {
   /** Closes the connection of a result that nobody wrote or read. */
   private static final Cleaner CLEANER = Cleaner.create();
 
+  private static final int COPY_BUFFER = 16 * 1024;
+
   private final InputStream value;
   private final Cleaner.Cleanable cleanup;
   private JsonNode tree;
@@ -88,19 +90,40 @@ public final class StreamedResult extends JacksonSerializable.Base {
       tree().serialize(gen, context);
       return;
     }
-    take();
-    // An empty raw value writes the separator before the value (a colon, a comma) and nothing
-    // else; the value's bytes then go straight after what the generator had buffered.
-    gen.writeRawValue("");
-    gen.flush();
     try (value) {
-      value.transferTo(out);
+      take();
+      // An empty raw value writes the separator before the value (a colon, a comma) and nothing
+      // else; the value's bytes then go straight after what the generator had buffered.
+      gen.writeRawValue("");
+      gen.flush();
+      byte[] buffer = new byte[COPY_BUFFER];
+      int n;
+      while ((n = readUpstream(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+      }
     } catch (IOException e) {
       throw JacksonIOException.construct(e);
-    } catch (IllegalArgumentException e) {
-      throw JacksonIOException.construct(new IOException(e.getMessage(), e));
     } finally {
       cleanup.clean();
+    }
+  }
+
+  /** Reads on; a failure is the upstream's, told apart from a client's by its type. */
+  private int readUpstream(byte[] buffer) throws BrokenOff {
+    try {
+      return value.read(buffer);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BrokenOff(e);
+    }
+  }
+
+  /**
+   * The upstream's answer broke off, or was no JSON object, while its result was being copied: what
+   * was written of it cannot be taken back, so the response it goes into must be aborted.
+   */
+  public static final class BrokenOff extends IOException {
+    BrokenOff(Exception cause) {
+      super("the upstream's result broke off: " + cause.getMessage(), cause);
     }
   }
 
@@ -117,9 +140,29 @@ public final class StreamedResult extends JacksonSerializable.Base {
 
   private void take() {
     if (taken) {
-      throw new IllegalStateException("The upstream's result was already passed on");
+      throw new GatewayException(
+          ErrorCode.INTERNAL_ERROR, "The upstream's result was already passed on");
     }
     taken = true;
+  }
+
+  /**
+   * Closes the upstream connection of a response whose result is still streaming and will now never
+   * be written or read; other responses are left as they are.
+   */
+  public static void discard(Message message) {
+    if (message instanceof Response response
+        && response.json().get("result") instanceof POJONode pojo
+        && pojo.getPojo() instanceof StreamedResult streamed) {
+      streamed.drop();
+    }
+  }
+
+  private synchronized void drop() {
+    if (!taken) {
+      taken = true;
+      cleanup.clean();
+    }
   }
 
   private static String message(Exception e) {

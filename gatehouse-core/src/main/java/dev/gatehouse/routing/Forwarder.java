@@ -25,7 +25,7 @@ final class Forwarder {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
 
   private final UpstreamRegistry registry;
-  private final Map<String, Thread> inFlight = new ConcurrentHashMap<>();
+  private final Map<InFlightKey, Thread> inFlight = new ConcurrentHashMap<>();
 
   Forwarder(UpstreamRegistry registry) {
     this.registry = registry;
@@ -38,7 +38,7 @@ final class Forwarder {
             .orElseThrow(() ->
                 new GatewayException(
                     ErrorCode.SERVER_UNAVAILABLE, "Server " + server + " is not configured"));
-    String key = key(exchange, request.id());
+    InFlightKey key = key(exchange, request.id());
     inFlight.put(key, Thread.currentThread());
     try {
       Response response =
@@ -93,22 +93,13 @@ final class Forwarder {
     }
   }
 
-  private static String key(Exchange exchange, JsonNode id) {
-    String session = exchange.session().map(DownstreamSession::id).orElse("");
-    return session + '\u0000' + idText(id);
+  private static InFlightKey key(Exchange exchange, JsonNode id) {
+    return new InFlightKey(exchange.session().map(DownstreamSession::id).orElse(""), id);
   }
 
   /**
-   * The id as text, telling 7 from "7". Strings and integers are spelled out directly: JsonNode's
-   * toString runs a whole serializer, a measurable part of a forwarded call.
+   * A request in flight: its session and its id as the client sent it. Id nodes compare by value
+   * and kind (7 is not "7"), and a cancellation's id is parsed like the request's.
    */
-  private static String idText(JsonNode id) {
-    if (id.isString()) {
-      return "s" + id.stringValue();
-    }
-    if (id.isIntegralNumber() && id.canConvertToLong()) {
-      return "n" + id.longValue();
-    }
-    return "j" + id;
-  }
+  private record InFlightKey(String session, JsonNode id) {}
 }

@@ -217,4 +217,25 @@ class CancellationAndFastPathTest {
       }
     }
   }
+
+  @Test
+  void aResultThatIsNoObjectIsAnUpstreamErrorEvenWhenNoHookReadsResults() {
+    ScriptedUpstream upstream =
+        new ScriptedUpstream(UpstreamConfig.stdio("fs", "unused", List.of()), "read")
+            .answer(params -> Response.result(IntNode.valueOf(1), Json.array()));
+    try (Gateway gateway =
+        Gateway.builder()
+            .upstream(upstream.config())
+            .connector(c -> upstream)
+            .hooks(Hooks.builder().preCall(c -> Decision.proceed()).build())
+            .build()
+            .start()) {
+      await().until(() -> gateway.catalog().tools().size() == 1);
+
+      Response response = gateway.handler().handle(call(6, "fs_read"), new SessionExchange());
+
+      assertThat(response.error().orElseThrow().path("data").path("code").asString())
+          .isEqualTo("upstream_error");
+    }
+  }
 }

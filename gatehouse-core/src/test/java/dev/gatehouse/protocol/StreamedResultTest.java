@@ -83,7 +83,33 @@ class StreamedResultTest {
         Response.result(IntNode.valueOf(9), StreamedResult.node(new Source(RESULT + "}")));
     Json.bytes(response.json());
 
-    assertThatThrownBy(() -> response.result()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> response.result())
+        .isInstanceOfSatisfying(
+            GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_ERROR));
+  }
+
+  @Test
+  void aResultNobodyWillWriteIsDiscardedAndItsConnectionClosed() {
+    Source source = new Source(RESULT + "}");
+    Response response = Response.result(IntNode.valueOf(9), StreamedResult.node(source));
+    assertThat(StreamedResult.pending(response)).isTrue();
+
+    StreamedResult.discard(response);
+
+    assertThat(source.closed).isTrue();
+    assertThat(StreamedResult.pending(response)).isFalse();
+  }
+
+  @Test
+  void aBreakOffIsTheUpstreamsAndToldApartFromAClientGoneAway() {
+    Response response =
+        Response.result(
+            IntNode.valueOf(1), StreamedResult.node(new Source(RESULT.substring(0, 9))));
+
+    assertThatThrownBy(() -> Json.mapper().writeValue(new ByteArrayOutputStream(), response.json()))
+        .isInstanceOf(JacksonIOException.class)
+        .cause()
+        .isInstanceOf(StreamedResult.BrokenOff.class);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.gatehouse.protocol.Message;
 import dev.gatehouse.protocol.Notification;
 import dev.gatehouse.protocol.Request;
 import dev.gatehouse.protocol.Response;
+import dev.gatehouse.protocol.StreamedResult;
 import dev.gatehouse.upstream.CallOptions;
 import java.time.Duration;
 import java.util.Optional;
@@ -254,6 +255,7 @@ final class LiveSession implements TransportSink {
     OptionalLong id = idOf(response.id());
     if (id.isEmpty() || !calls.complete(id.getAsLong(), response)) {
       log.debug("{}: dropping a response nobody waits for (id {})", name, response.id());
+      StreamedResult.discard(response);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.upstream.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -453,7 +454,7 @@ final class SseEventReader {
     public void close() throws IOException {
       try {
         if (!closeStream) {
-          skip(Long.MAX_VALUE);
+          transferTo(OutputStream.nullOutputStream());
         }
       } finally {
         ended = true;
@@ -461,17 +462,6 @@ final class SseEventReader {
           in.close();
         }
       }
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] sink = new byte[BUFFER_SIZE];
-      long skipped = 0;
-      int read;
-      while (skipped < n && (read = read(sink, 0, (int) Math.min(sink.length, n - skipped))) > 0) {
-        skipped += read;
-      }
-      return skipped;
     }
   }
 

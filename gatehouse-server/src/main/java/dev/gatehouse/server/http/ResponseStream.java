@@ -2,6 +2,7 @@ package dev.gatehouse.server.http;
 
 import dev.gatehouse.protocol.Message;
 import dev.gatehouse.protocol.Response;
+import dev.gatehouse.protocol.StreamedResult;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,6 +28,7 @@ final class ResponseStream {
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final CountDownLatch written = new CountDownLatch(1);
   private volatile boolean broken;
+  private volatile StreamedResult.BrokenOff brokenOff;
 
   private ResponseStream(HttpServletResponse response, Duration keepAlive, Runnable onBroken) {
     this.response = response;
@@ -62,11 +64,19 @@ final class ResponseStream {
     return broken;
   }
 
-  /** Sends the final response, then waits until the stream is written out and ended. */
-  void finish(Response finalResponse) throws InterruptedException {
+  /**
+   * Sends the final response, then waits until the stream is written out and ended.
+   *
+   * @throws IOException when an upstream's result broke off while it was being copied into the
+   *     stream: the response must be aborted, not ended as if it were whole
+   */
+  void finish(Response finalResponse) throws InterruptedException, IOException {
     queue.add(finalResponse);
     queue.add(END);
     written.await();
+    if (brokenOff != null) {
+      throw brokenOff;
+    }
   }
 
   private void write() {
@@ -83,6 +93,12 @@ final class ResponseStream {
           SseEvents.keepAlive(out);
         }
       }
+    } catch (StreamedResult.BrokenOff e) {
+      LOG.warn("Response stream aborted: {}", e.getMessage());
+      brokenOff = e;
+      broken = true;
+      onBroken.run();
+      drainUntilEnd();
     } catch (IOException | RuntimeException e) {
       // In the session era a client that goes away does not cancel its request (the spec says so):
       // the handler runs on and its remaining messages are dropped. A stateless exchange listens
@@ -101,8 +117,11 @@ final class ResponseStream {
 
   private void drainUntilEnd() {
     try {
-      while (queue.take() != END) {
-        // discard
+      Object item;
+      while ((item = queue.take()) != END) {
+        if (item instanceof Message message) {
+          StreamedResult.discard(message);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

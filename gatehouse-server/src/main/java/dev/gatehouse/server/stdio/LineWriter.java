@@ -5,6 +5,7 @@ import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
 import dev.gatehouse.protocol.Message;
 import dev.gatehouse.protocol.Response;
+import dev.gatehouse.protocol.StreamedResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -35,13 +36,18 @@ final class LineWriter {
     thread.start();
   }
 
-  /** Queues a message; dropped once the writer is closed. */
+  /**
+   * Queues a message; dropped once the writer is closed. Its line is made here, on the sender's
+   * thread: a result still streaming from an upstream is read by the call it answers, and the
+   * writer is never held up by one slow upstream.
+   */
   void send(Message message) {
     if (closed) {
       LOG.debug("Output closed; dropped a message");
+      StreamedResult.discard(message);
       return;
     }
-    queue.add(message);
+    queue.add(line(message));
   }
 
   /** Writes out what is queued, then stops; waits at most {@code wait} for a stuck reader. */
@@ -81,7 +87,7 @@ final class LineWriter {
           out.flush();
           return;
         }
-        out.write(line((Message) item));
+        out.write((byte[]) item);
         out.write('\n');
         if (queue.isEmpty()) {
           out.flush();
