@@ -93,6 +93,35 @@ class LargeResultTest {
   }
 
   @Test
+  void aLargeResourceStreamsAndOneReadUnderTheServersNameIsRenamedWhole() throws Exception {
+    secondHalf = new CountDownLatch(1);
+    String session = initialize(plain);
+    await().atMost(WAIT).until(() -> plain.gateway().catalog().resources().size() == 1);
+
+    try (InputStream body = send(plain, session, read("big://blob"))) {
+      byte[] first = body.readNBytes(HALF / 2);
+      secondHalf.countDown();
+      JsonNode contents = message(first, body.readAllBytes()).path("result").path("contents");
+
+      assertThat(contents.get(0).path("text").asString()).hasSize(2 * HALF);
+      assertThat(contents.get(0).path("uri").asString()).isEqualTo("big://blob");
+    }
+    // Asked for as big+big://blob, the contents must name that URI: read, renamed, written.
+    try (InputStream body = send(plain, session, read("big+big://blob"))) {
+      JsonNode contents = message(new byte[0], body.readAllBytes()).path("result").path("contents");
+
+      assertThat(contents.get(0).path("uri").asString()).isEqualTo("big+big://blob");
+      assertThat(contents.get(0).path("text").asString()).hasSize(2 * HALF);
+    }
+  }
+
+  private static String read(String uri) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"resources/read\",\"params\":{\"uri\":\""
+        + uri
+        + "\"}}";
+  }
+
+  @Test
   void aGovernedCallGetsTheWholeResultAndAuditsIt() throws Exception {
     String session = initialize(audited);
 
@@ -181,16 +210,19 @@ class LargeResultTest {
 
   private static InputStream callStream(Daemon daemon, String session, String tool)
       throws Exception {
+    return send(
+        daemon,
+        session,
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
+            + "{\"name\":\"big_"
+            + tool
+            + "\",\"arguments\":{}}}");
+  }
+
+  private static InputStream send(Daemon daemon, String session, String body) throws Exception {
     HttpResponse<InputStream> response =
         http.send(
-            post(
-                    daemon.mcpUri(),
-                    "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
-                        + "{\"name\":\"big_"
-                        + tool
-                        + "\",\"arguments\":{}}}")
-                .header("Mcp-Session-Id", session)
-                .build(),
+            post(daemon.mcpUri(), body).header("Mcp-Session-Id", session).build(),
             HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
@@ -245,33 +277,14 @@ class LargeResultTest {
       String method = request.path("method").asString();
       String tool = request.path("params").path("name").asString();
       if (method.equals("tools/call")) {
-        boolean sse = tool.equals("sse");
-        if (sse) {
-          exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        }
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        out.write(
-            ((sse ? "event: message\ndata: " : "")
-                    + "{\"result\":{\"content\":[{\"type\":\"text\",\"text\":\""
-                    + "x".repeat(HALF))
-                .getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        if (tool.equals("cut")) {
-          return;
-        }
-        try {
-          secondHalf.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        out.write(
-            ("x".repeat(HALF)
-                    + "\"}]},\"jsonrpc\":\"2.0\",\"id\":"
-                    + request.path("id")
-                    + "}"
-                    + (sse ? "\n\n" : ""))
-                .getBytes(StandardCharsets.UTF_8));
+        String content = "{\"content\":[{\"type\":\"text\",\"text\":\"";
+        bigAnswer(exchange, request, content, tool.equals("sse"), tool.equals("cut"));
+        return;
+      }
+      if (method.equals("resources/read")) {
+        String content =
+            "{\"contents\":[{\"uri\":\"big://blob\",\"mimeType\":\"text/plain\",\"text\":\"";
+        bigAnswer(exchange, request, content, false, false);
         return;
       }
       ObjectNode result = Json.object();
@@ -279,6 +292,7 @@ class LargeResultTest {
         case "initialize" -> {
           result.put("protocolVersion", "2025-11-25");
           result.putObject("capabilities").putObject("tools");
+          result.withObject("capabilities").putObject("resources");
           result.putObject("serverInfo").put("name", "big").put("version", "1");
         }
         case "tools/list" -> {
@@ -291,6 +305,8 @@ class LargeResultTest {
                 .put("type", "object");
           }
         }
+        case "resources/list" ->
+            result.putArray("resources").addObject().put("uri", "big://blob").put("name", "blob");
         case "ping" -> {}
         default -> {
           reply(exchange, error(request, method));
@@ -302,6 +318,39 @@ class LargeResultTest {
       answer.set("result", result);
       reply(exchange, answer);
     }
+  }
+
+  /**
+   * An answer whose result starts with {@code start} and goes on with text: half of it, then, after
+   * {@link #secondHalf}, the rest. {@code cut} ends the body after the first half.
+   */
+  private static void bigAnswer(
+      HttpExchange exchange, JsonNode request, String start, boolean sse, boolean cut)
+      throws IOException {
+    if (sse) {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    }
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    out.write(
+        ((sse ? "event: message\ndata: " : "") + "{\"result\":" + start + "x".repeat(HALF))
+            .getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    if (cut) {
+      return;
+    }
+    try {
+      secondHalf.await(2 * WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    out.write(
+        ("x".repeat(HALF)
+                + "\"}]},\"jsonrpc\":\"2.0\",\"id\":"
+                + request.path("id")
+                + "}"
+                + (sse ? "\n\n" : ""))
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private static ObjectNode error(JsonNode request, String method) {

@@ -4,6 +4,7 @@ import dev.gatehouse.catalog.ServerCatalog;
 import dev.gatehouse.protocol.ErrorCode;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Json;
+import dev.gatehouse.protocol.JsonRpcCodes;
 import dev.gatehouse.protocol.McpMethods;
 import dev.gatehouse.protocol.Response;
 import dev.gatehouse.upstream.CallOptions;
@@ -39,7 +40,14 @@ final class CatalogFetcher {
     List<ObjectNode> templates = List.of();
     if (info.has("resources")) {
       resources = all(upstream, McpMethods.RESOURCES_LIST, "resources", options);
-      templates = all(upstream, McpMethods.RESOURCES_TEMPLATES_LIST, "resourceTemplates", options);
+      try {
+        templates =
+            all(upstream, McpMethods.RESOURCES_TEMPLATES_LIST, "resourceTemplates", options);
+      } catch (MethodNotFound e) {
+        // Servers with plain resources and no templates often leave the method out; that is no
+        // reason to lose their tools.
+        templates = List.of();
+      }
     }
     return new ServerCatalog(upstream.name(), tools, prompts, resources, templates);
   }
@@ -55,13 +63,12 @@ final class CatalogFetcher {
       }
       Response response = upstream.request(method, params, options);
       if (response.isError()) {
-        throw new GatewayException(
-            ErrorCode.UPSTREAM_ERROR,
-            upstream.name()
-                + " failed "
-                + method
-                + ": "
-                + response.error().map(e -> e.path("message").asString("")).orElse(""));
+        ObjectNode error = response.error().orElseGet(Json::object);
+        String message =
+            upstream.name() + " failed " + method + ": " + error.path("message").asString("");
+        throw error.path("code").asInt(0) == JsonRpcCodes.METHOD_NOT_FOUND
+            ? new MethodNotFound(message)
+            : new GatewayException(ErrorCode.UPSTREAM_ERROR, message);
       }
       JsonNode result = response.result().orElse(Json.object());
       for (JsonNode item : result.path(field)) {
@@ -77,5 +84,12 @@ final class CatalogFetcher {
     }
     throw new GatewayException(
         ErrorCode.UPSTREAM_ERROR, upstream.name() + " returned more than " + MAX_PAGES + " pages");
+  }
+
+  /** An upstream answered a list method it declared with "method not found". */
+  private static final class MethodNotFound extends GatewayException {
+    MethodNotFound(String message) {
+      super(ErrorCode.UPSTREAM_ERROR, message);
+    }
   }
 }

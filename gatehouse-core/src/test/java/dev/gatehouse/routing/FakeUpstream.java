@@ -29,6 +29,10 @@ class FakeUpstream implements UpstreamConnection {
   final List<Call> calls = new CopyOnWriteArrayList<>();
   final Map<String, BiFunction<ObjectNode, CallOptions, JsonNode>> answers =
       new ConcurrentHashMap<>();
+
+  /** Methods answered with a JSON-RPC error of this code, as a server without them would. */
+  final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+
   private volatile UpstreamState state = UpstreamState.CONNECTING;
 
   FakeUpstream(UpstreamConfig config) {
@@ -113,6 +117,10 @@ class FakeUpstream implements UpstreamConnection {
       throw new GatewayException(ErrorCode.SERVER_UNAVAILABLE, config.name() + " is unavailable");
     }
     calls.add(new Call(method, params.deepCopy(), options));
+    Integer refusal = refusals.get(method);
+    if (refusal != null) {
+      return Response.error(Json.mapper().getNodeFactory().numberNode(1), refusal, "no " + method);
+    }
     BiFunction<ObjectNode, CallOptions, JsonNode> answer = answers.get(method);
     if (answer == null) {
       return method.endsWith("/list")

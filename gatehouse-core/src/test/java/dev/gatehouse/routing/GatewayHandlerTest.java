@@ -94,6 +94,19 @@ class GatewayHandlerTest {
   }
 
   @Test
+  void aServerWithoutResourceTemplatesKeepsItsToolsAndOneThatFailsAListIsNotListed() {
+    gateway(server("alpha"), server("beta"));
+    upstreams.get("alpha").tools("echo");
+    upstreams.get("alpha").refusals.put("resources/templates/list", -32601);
+    upstreams.get("beta").tools("search");
+    upstreams.get("beta").refusals.put("resources/templates/list", -32603);
+    ready("alpha", "beta");
+
+    await().until(() -> toolNames().contains("alpha_echo"));
+    assertThat(toolNames()).containsExactly("alpha_echo");
+  }
+
+  @Test
   void callsReachTheOwningUpstreamUnderTheOriginalNameAndAnswerUnderTheClientsId() {
     gateway(server("alpha"), server("beta"));
     upstreams.get("alpha").tools("echo");
