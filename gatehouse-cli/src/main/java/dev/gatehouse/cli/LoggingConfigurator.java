@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
 /**
  * The command's logging, found by logback as a service: lines on stderr (stdout belongs to the
  * command: stdio mode, printed keys, JSON output), at {@code GATEHOUSE_LOG_LEVEL} (a system
- * property or an environment variable; {@code INFO} by default), with Jetty, the connection pool
- * and Flyway at {@code WARN} (the store logs its own line when migrations run).
+ * property or an environment variable; {@code INFO} by default), with the connection pool and
+ * Flyway at {@code WARN} (the store logs its own line when migrations run).
  *
  * <p>Written in code rather than as a {@code logback.xml}: reading the XML took about a tenth of
  * the time {@code serve} needs to be ready. A {@code logback.configurationFile} system property or
@@ -69,12 +69,6 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
   }
 
   private static Map<String, Level> quieter() {
-    return Map.of(
-        "org.eclipse.jetty",
-        Level.WARN,
-        "com.zaxxer.hikari",
-        Level.WARN,
-        "org.flywaydb",
-        Level.WARN);
+    return Map.of("com.zaxxer.hikari", Level.WARN, "org.flywaydb", Level.WARN);
   }
 }

@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Readies, on a second thread, the libraries {@code serve} needs, in the order it needs them, while
  * the main thread parses the command line and the config (JSON, which the config needs at once, it
- * readies itself): logging, the SQLite driver and SQL layer, then Jetty. Each is work the start
- * does anyway, the first time a library is used; ahead and on the other core, it is off the way to
- * ready. The main thread, arriving at a library still being readied, waits for it (class
- * initialization is done once) rather than doing it again.
+ * readies itself): logging, the SQLite driver and SQL layer, then the HTTP server's classes. Each
+ * is work the start does anyway, the first time a library is used; ahead and on the other core, it
+ * is off the way to ready. The main thread, arriving at a library still being readied, waits for it
+ * (class initialization is done once) rather than doing it again.
  *
  * <p>Run from the distribution jar, the SQLite driver's native library is kept in {@code native/}
  * beside the jar (as the AOT cache is) instead of being copied to a temporary file by every start.

@@ -54,13 +54,10 @@ class LoggingConfiguratorTest {
   }
 
   @Test
-  void jettyThePoolAndFlywaySayOnlyWarnings() {
+  void thePoolAndFlywaySayOnlyWarnings() {
     LoggerContext context = configure(Map.of("GATEHOUSE_LOG_LEVEL", "DEBUG"));
 
-    for (String noisy :
-        new String[] {
-          "org.eclipse.jetty.server.Server", "com.zaxxer.hikari.pool", "org.flywaydb"
-        }) {
+    for (String noisy : new String[] {"com.zaxxer.hikari.pool", "org.flywaydb"}) {
       assertThat(context.getLogger(noisy).getEffectiveLevel()).as(noisy).isEqualTo(Level.WARN);
     }
     assertThat(context.getLogger("dev.gatehouse.store.jdbc.Migrations").getEffectiveLevel())

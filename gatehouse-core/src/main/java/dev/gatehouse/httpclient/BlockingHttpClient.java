@@ -81,7 +81,7 @@ public final class BlockingHttpClient implements AutoCloseable {
   }
 
   private HttpResponse exchange(HttpRequest request) throws IOException, InterruptedException {
-    ConnectionPool pool = pool(Origin.of(request.uri()));
+    ConnectionPool pool = pool(request.origin());
     long deadline = headDeadline(request);
     long wait = settings.connectTimeout().toNanos();
     ConnectionPool.Lease lease = pool.acquire(true, wait);

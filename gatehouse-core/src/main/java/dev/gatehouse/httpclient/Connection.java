@@ -22,6 +22,10 @@ final class Connection {
   private static final int MAX_FIELDS = 200;
 
   private final Origin origin;
+
+  /** The request line's end and the Host field, the same for every request on this socket. */
+  private final String versionAndHost;
+
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
@@ -36,6 +40,7 @@ final class Connection {
 
   Connection(Origin origin, Socket socket) throws IOException {
     this.origin = origin;
+    this.versionAndHost = " HTTP/1.1\r\nHost: " + origin.hostHeader() + "\r\n";
     this.socket = socket;
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
@@ -98,7 +103,7 @@ final class Connection {
     if (request.uri().getRawQuery() != null) {
       text.append('?').append(request.uri().getRawQuery());
     }
-    text.append(" HTTP/1.1\r\nHost: ").append(origin.hostHeader()).append("\r\n");
+    text.append(versionAndHost);
     boolean agent = false;
     for (HttpHeaders.Field field : request.headers().fields()) {
       text.append(field.name()).append(": ").append(field.value()).append("\r\n");

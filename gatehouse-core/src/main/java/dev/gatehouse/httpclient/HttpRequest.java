@@ -21,6 +21,7 @@ public final class HttpRequest {
 
   private final String method;
   private final URI uri;
+  private final Origin origin;
   private final HttpHeaders headers;
   private final byte[] body;
   private final Optional<Duration> timeout;
@@ -29,6 +30,7 @@ public final class HttpRequest {
   private HttpRequest(Builder builder) {
     this.method = builder.method;
     this.uri = builder.uri;
+    this.origin = builder.origin;
     this.headers = HttpHeaders.of(builder.fields);
     this.body = builder.body;
     this.timeout = builder.timeout;
@@ -45,6 +47,11 @@ public final class HttpRequest {
 
   public URI uri() {
     return uri;
+  }
+
+  /** Scheme, host and port of {@link #uri()}, worked out once when the request was built. */
+  Origin origin() {
+    return origin;
   }
 
   public HttpHeaders headers() {
@@ -88,6 +95,7 @@ public final class HttpRequest {
   /** Builds a {@link HttpRequest}; {@code GET} without a body unless told otherwise. */
   public static final class Builder {
     private final URI uri;
+    private final Origin origin;
     private final List<HttpHeaders.Field> fields = new ArrayList<>(8);
     private String method = "GET";
     private byte[] body = new byte[0];
@@ -96,7 +104,7 @@ public final class HttpRequest {
 
     private Builder(URI uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
-      Origin.of(uri);
+      this.origin = Origin.of(uri);
     }
 
     /**

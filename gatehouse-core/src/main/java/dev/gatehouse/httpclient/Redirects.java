@@ -29,7 +29,7 @@ final class Redirects {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    Origin from = Origin.of(request.uri());
+    Origin from = request.origin();
     if (!from.host().equals(to.host()) || (from.secure() && !to.secure())) {
       return Optional.empty();
     }

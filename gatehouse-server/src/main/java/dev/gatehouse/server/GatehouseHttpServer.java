@@ -1,31 +1,22 @@
 package dev.gatehouse.server;
 
 import dev.gatehouse.endpoint.McpHandler;
+import dev.gatehouse.server.container.HttpContainer;
 import dev.gatehouse.server.http.HttpTransportOptions;
 import dev.gatehouse.server.http.McpHandlerResolver;
 import dev.gatehouse.server.http.StreamableHttpServlet;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import org.eclipse.jetty.ee11.servlet.FilterHolder;
-import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Embedded Jetty serving MCP endpoints, extra servlets and {@code /healthz}. Requests run on
- * virtual threads, so handlers may block.
+ * The gateway's HTTP server: MCP endpoints, extra servlets and {@code /healthz}, served by {@link
+ * HttpContainer}. Each connection has a virtual thread, so handlers may block.
  *
  * <pre>{@code
  * try (GatehouseHttpServer server = GatehouseHttpServer.builder()
@@ -38,63 +29,29 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  */
 public final class GatehouseHttpServer implements AutoCloseable {
-  /**
-   * Jetty pads its thread pool's queue by references per cache line. Unless told, it asks the
-   * platform MBean server whether references are compressed, and starting JMX for that one answer
-   * took 40% of building the server. They are whenever the heap is under 32 GB.
-   */
-  private static final String REFERENCES_PER_CACHE_LINE =
-      "org.eclipse.jetty.util.referencesPerCacheLine";
-
-  static {
-    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
-      int referenceBytes = Runtime.getRuntime().maxMemory() < (32L << 30) ? 4 : 8;
-      System.setProperty(REFERENCES_PER_CACHE_LINE, String.valueOf(64 / referenceBytes));
-    }
-  }
-
-  private final Server server;
-  private final ServerConnector connector;
+  private final HttpContainer container;
   private final List<StreamableHttpServlet> mcpServlets;
   private final String host;
+  private final Duration stopTimeout;
 
   private GatehouseHttpServer(Builder builder) {
-    QueuedThreadPool threads = new QueuedThreadPool();
-    threads.setName("gatehouse-http");
-    threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server = new Server(threads);
-    server.setStopTimeout(builder.stopTimeout.toMillis());
-    connector = new ServerConnector(server);
-    connector.setHost(builder.host);
-    connector.setPort(builder.port);
-    connector.setIdleTimeout(builder.idleTimeout.toMillis());
-    server.addConnector(connector);
-
+    container = new HttpContainer(builder.host, builder.port, builder.idleTimeout);
     HttpTransportOptions options = builder.options.toBuilder().allowHost(builder.host).build();
-    ServletContextHandler context = new ServletContextHandler("/");
-    ErrorHandler errors = new ErrorHandler();
-    errors.setShowStacks(false);
-    errors.setShowMessageInTitle(false);
-    context.setErrorHandler(errors);
-    server.setErrorHandler(errors);
     mcpServlets = new ArrayList<>();
     for (Mount mount : builder.mounts) {
       StreamableHttpServlet servlet = StreamableHttpServlet.of(mount.resolver(), options);
       mcpServlets.add(servlet);
-      ServletHolder holder = new ServletHolder(servlet);
-      holder.setInitOrder(0);
-      context.addServlet(holder, mount.pathSpec());
+      container.servlet(mount.pathSpec(), servlet);
     }
     for (ExtraServlet extra : builder.servlets) {
-      context.addServlet(new ServletHolder(extra.servlet()), extra.pathSpec());
+      container.servlet(extra.pathSpec(), extra.servlet());
     }
     for (ExtraFilter extra : builder.filters) {
-      context.addFilter(
-          new FilterHolder(extra.filter()), extra.pathSpec(), EnumSet.of(DispatcherType.REQUEST));
+      container.filter(extra.pathSpec(), extra.filter());
     }
-    context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
-    server.setHandler(new GracefulHandler(context));
+    container.servlet("/healthz", new HealthServlet());
     this.host = builder.host;
+    this.stopTimeout = builder.stopTimeout;
   }
 
   public static Builder builder() {
@@ -102,9 +59,9 @@ public final class GatehouseHttpServer implements AutoCloseable {
   }
 
   /**
-   * Builds a server and drops it unstarted: Jetty's classes are initialized (its MIME and locale
-   * tables among them), so that the next {@link Builder#build()} takes a fraction of the time. For
-   * a caller with a core to spare while it does something else; nothing is bound or started.
+   * Builds a server and drops it unstarted, so that the classes of the next {@link Builder#build()}
+   * are loaded. For a caller with a core to spare while it does something else; nothing is bound or
+   * started.
    */
   public static void warmUp() {
     new GatehouseHttpServer(builder());
@@ -113,8 +70,8 @@ public final class GatehouseHttpServer implements AutoCloseable {
   /** Starts listening; returns this for chaining. */
   public GatehouseHttpServer start() {
     try {
-      server.start();
-    } catch (Exception e) {
+      container.start();
+    } catch (IOException | RuntimeException e) {
       close();
       throw new IllegalStateException("Cannot start the HTTP server on " + host, e);
     }
@@ -123,7 +80,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
 
   /** The port bound (the real one when 0 was asked for); -1 before start. */
   public int port() {
-    return connector.getLocalPort();
+    return container.port();
   }
 
   public String host() {
@@ -143,11 +100,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
   @Override
   public void close() {
     mcpServlets.forEach(StreamableHttpServlet::shutdown);
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("Stopping the HTTP server failed", e);
-    }
+    container.stop(stopTimeout);
   }
 
   private record Mount(String pathSpec, McpHandlerResolver resolver) {}

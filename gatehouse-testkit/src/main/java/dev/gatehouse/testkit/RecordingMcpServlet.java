@@ -4,6 +4,7 @@ import dev.gatehouse.endpoint.McpHandler;
 import dev.gatehouse.protocol.GatewayException;
 import dev.gatehouse.protocol.Message;
 import dev.gatehouse.protocol.Request;
+import dev.gatehouse.server.container.HttpContainer;
 import dev.gatehouse.server.http.HttpTransportOptions;
 import dev.gatehouse.server.http.McpHandlerResolver;
 import dev.gatehouse.server.http.StreamableHttpServlet;
@@ -28,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 
 /**
  * The gateway's own {@link StreamableHttpServlet} with a recorder in front: every HTTP request is
@@ -79,11 +79,9 @@ final class RecordingMcpServlet extends HttpServlet {
         "POST".equals(req.getMethod()) ? req.getInputStream().readAllBytes() : new byte[0];
     recorded.add(record(req, body));
     if (handler instanceof TestServer server && dropPlanned(server, body)) {
-      ServletContextRequest.getServletContextRequest(req)
-          .getConnectionMetaData()
-          .getConnection()
-          .getEndPoint()
-          .close();
+      if (!HttpContainer.abortConnection(req)) {
+        throw new IllegalStateException("Cannot drop a connection of another server");
+      }
       return;
     }
     endpoint.service(new ReplayedBody(req, body), resp);

@@ -13,8 +13,8 @@ final class HttpReplies {
   private HttpReplies() {}
 
   /**
-   * The message as the whole body. Serialized straight into the response: Jetty sends a body that
-   * fits its buffer with a Content-Length and streams a larger one chunked.
+   * The message as the whole body. Serialized straight into the response: containers send a body
+   * that fits their buffer with a Content-Length and stream a larger one chunked.
    */
   static void json(HttpServletResponse response, int status, Response message) throws IOException {
     response.setStatus(status);
