@@ -126,6 +126,23 @@ class JwtDaemonTest {
   }
 
   @Test
+  void aRefusalQuotingTheTokenCannotSplitTheResponseHead() throws Exception {
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String header =
+        base64.encodeToString(
+            "{\"alg\":\"RS256\",\"typ\":\"x\\r\\nSet-Cookie: a=b\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String forged = header + ".e30.c2ln";
+
+    HttpResponse<String> refused = post(Optional.of(forged));
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().map()).doesNotContainKey("set-cookie");
+    assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .doesNotContain("\r", "\n");
+  }
+
+  @Test
   void theMetadataNamesTheIssuerAsAuthorizationServer() throws Exception {
     JsonNode document =
         Json.parse(

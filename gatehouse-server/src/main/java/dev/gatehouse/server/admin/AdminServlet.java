@@ -45,9 +45,11 @@ abstract class AdminServlet extends HttpServlet {
       dispatch(req, resp);
     } catch (RuntimeException e) {
       log.error("Admin route {} failed", req.getRequestURI(), e);
-      if (!resp.isCommitted()) {
-        AdminReplies.error(resp, 500, "internal_error", "Internal error");
+      if (resp.isCommitted()) {
+        // Part of the answer is out: the container must break it off, not end it as if whole.
+        throw new IOException("The response failed after it began", e);
       }
+      AdminReplies.error(resp, 500, "internal_error", "Internal error");
     }
   }
 

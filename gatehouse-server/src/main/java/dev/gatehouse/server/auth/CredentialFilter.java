@@ -65,9 +65,25 @@ public final class CredentialFilter implements Filter {
                 .append(", error=\"")
                 .append(error)
                 .append("\", error_description=\"")
-                .append(refusal.description().replace("\\", "\\\\").replace("\"", "\\\""))
+                .append(quotable(refusal.description()))
                 .append('"'));
     return value.toString();
+  }
+
+  /** Text for a quoted-string: escaped quotes and backslashes, no line breaks or controls. */
+  private static String quotable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        out.append(' ');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static void refuse(HttpServletResponse resp, String challenge, AuthRefusal refusal)

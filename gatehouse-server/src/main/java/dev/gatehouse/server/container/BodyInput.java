@@ -20,6 +20,12 @@ final class BodyInput extends ServletInputStream {
   private long remaining;
 
   private boolean finished;
+  private boolean sawChunk;
+
+  /**
+   * A read failed part way: the framing is lost, so the connection cannot carry another request.
+   */
+  private boolean failed;
 
   private BodyInput(ConnectionInput in, boolean chunked, long length, Runnable beforeFirstRead) {
     this.in = in;
@@ -56,17 +62,26 @@ final class BodyInput extends ServletInputStream {
     if (finished) {
       return -1;
     }
+    if (failed) {
+      throw new IOException("The request body could not be read");
+    }
     if (beforeFirstRead != null) {
       Runnable r = beforeFirstRead;
       beforeFirstRead = null;
       r.run();
     }
-    if (chunked && remaining == 0 && !nextChunk()) {
-      return -1;
-    }
-    int n = in.read(b, off, (int) Math.min(len, remaining));
-    if (n < 0) {
-      throw new EOFException("Connection closed inside a request body");
+    int n;
+    try {
+      if (chunked && remaining == 0 && !nextChunk()) {
+        return -1;
+      }
+      n = in.read(b, off, (int) Math.min(len, remaining));
+      if (n < 0) {
+        throw new EOFException("Connection closed inside a request body");
+      }
+    } catch (IOException | RuntimeException e) {
+      failed = true;
+      throw e;
     }
     remaining -= n;
     if (!chunked && remaining == 0) {
@@ -83,18 +98,7 @@ final class BodyInput extends ServletInputStream {
         throw new BadRequest(400, "Malformed chunked body");
       }
     }
-    String line = in.readLine(MAX_CHUNK_LINE);
-    int semicolon = line.indexOf(';');
-    String size = (semicolon >= 0 ? line.substring(0, semicolon) : line).strip();
-    long length;
-    try {
-      length = Long.parseLong(size, 16);
-    } catch (NumberFormatException e) {
-      throw new BadRequest(400, "Malformed chunk size");
-    }
-    if (length < 0 || size.isEmpty() || size.length() > 15) {
-      throw new BadRequest(400, "Malformed chunk size");
-    }
+    long length = chunkSize(in.readLine(MAX_CHUNK_LINE));
     sawChunk = true;
     if (length == 0) {
       // Trailer fields, if any, end with an empty line; they are read and dropped.
@@ -110,7 +114,32 @@ final class BodyInput extends ServletInputStream {
     return true;
   }
 
-  private boolean sawChunk;
+  /**
+   * The size of a chunk-size line: hexadecimal digits only, then optionally blanks and extensions
+   * (which are ignored). Signs, blanks before the digits and other leniencies that a proxy in front
+   * might read differently are refused.
+   */
+  static long chunkSize(String line) throws BadRequest {
+    int end = 0;
+    while (end < line.length() && isHex(line.charAt(end))) {
+      end++;
+    }
+    if (end == 0 || end > 15) {
+      throw new BadRequest(400, "Malformed chunk size");
+    }
+    int rest = end;
+    while (rest < line.length() && (line.charAt(rest) == ' ' || line.charAt(rest) == '\t')) {
+      rest++;
+    }
+    if (rest < line.length() && line.charAt(rest) != ';') {
+      throw new BadRequest(400, "Malformed chunk size");
+    }
+    return Long.parseLong(line, 0, end, 16);
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
 
   /**
    * Reads and drops what is left, up to {@code max} bytes; true when the body was read to its end.
@@ -119,6 +148,9 @@ final class BodyInput extends ServletInputStream {
     if (finished) {
       return true;
     }
+    if (failed) {
+      return false;
+    }
     if (beforeFirstRead != null) {
       // The client waits for 100 Continue before sending; nobody asked for the body, so it is
       // never sent and the connection cannot be reused.
@@ -126,14 +158,28 @@ final class BodyInput extends ServletInputStream {
     }
     byte[] skip = new byte[8192];
     long total = 0;
-    while (total <= max) {
-      int n = read(skip, 0, skip.length);
-      if (n < 0) {
-        return true;
+    try {
+      while (total <= max) {
+        int n = read(skip, 0, skip.length);
+        if (n < 0) {
+          return true;
+        }
+        total += n;
       }
-      total += n;
+    } catch (IOException e) {
+      return false;
     }
     return false;
+  }
+
+  /** Whether the client still waits for 100 Continue before it sends the body. */
+  boolean awaitingContinue() {
+    return beforeFirstRead != null;
+  }
+
+  /** Bytes of a fixed-length body not read yet; -1 for a chunked one. */
+  long unread() {
+    return chunked ? -1 : remaining;
   }
 
   @Override

@@ -35,25 +35,35 @@ final class ConnectionInput {
    * larger than the buffer is refused with 431, a malformed one with 400.
    */
   HttpHead readHead() throws IOException {
-    while (true) {
-      int end = headEnd(position);
-      if (end >= 0) {
-        HttpHead head = parse(position, end);
-        position = end;
-        return head;
-      }
-      if (position > 0) {
-        compact();
-      }
-      if (limit == buffer.length) {
-        throw new BadRequest(431, "Request header fields too large");
-      }
-      if (fill() < 0) {
-        if (limit == position) {
-          return null;
+    // One deadline for the whole head, not one per read: a client trickling a byte now and then
+    // must not hold the connection past the idle timeout.
+    activity.blocking();
+    try {
+      int scanned = position;
+      while (true) {
+        int end = headEnd(Math.max(position, scanned - 3));
+        if (end >= 0) {
+          HttpHead head = parse(position, end);
+          position = end;
+          return head;
         }
-        throw new BadRequest(400, "Connection closed inside a request head");
+        scanned = limit;
+        if (position > 0) {
+          scanned -= position;
+          compact();
+        }
+        if (limit == buffer.length) {
+          throw new BadRequest(431, "Request header fields too large");
+        }
+        if (fillWithin() < 0) {
+          if (limit == position) {
+            return null;
+          }
+          throw new BadRequest(400, "Connection closed inside a request head");
+        }
       }
+    } finally {
+      activity.done();
     }
   }
 
@@ -203,7 +213,7 @@ final class ConnectionInput {
 
   private String text(int from, int to) throws BadRequest {
     for (int i = from; i < to; i++) {
-      byte b = buffer[i];
+      int b = buffer[i] & 0xff;
       if (b < 0x20 || b == 0x7f) {
         throw new BadRequest(400, "Control character in a request head");
       }
@@ -214,7 +224,7 @@ final class ConnectionInput {
   /** Field values are ISO-8859-1 on the wire; controls other than tab are refused. */
   private String valueText(int from, int to) throws BadRequest {
     for (int i = from; i < to; i++) {
-      byte b = buffer[i];
+      int b = buffer[i] & 0xff;
       if ((b < 0x20 && b != '\t') || b == 0x7f) {
         throw new BadRequest(400, "Control character in a header field");
       }
@@ -230,20 +240,29 @@ final class ConnectionInput {
 
   /** Reads more into the buffer; the count read, or -1 at the end of the stream. */
   private int fill() throws IOException {
-    if (limit == buffer.length) {
-      compact();
-    }
     activity.blocking();
-    int n;
     try {
-      n = socket.read(buffer, limit, buffer.length - limit);
+      return fillWithin();
     } finally {
       activity.done();
     }
+  }
+
+  /** {@link #fill()} under a deadline the caller has set. */
+  private int fillWithin() throws IOException {
+    if (limit == buffer.length) {
+      compact();
+    }
+    int n = socket.read(buffer, limit, buffer.length - limit);
     if (n > 0) {
       limit += n;
     }
     return n;
+  }
+
+  /** Whether bytes of a next request already sit in the buffer. */
+  boolean buffered() {
+    return position < limit;
   }
 
   /** Up to {@code max} bytes into {@code into}; -1 at the end of the stream. */
@@ -302,6 +321,9 @@ final class ConnectionInput {
       }
       if (line.length() >= max) {
         throw new BadRequest(400, "Chunk framing line too long");
+      }
+      if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+        throw new BadRequest(400, "Bare CR in chunk framing");
       }
       line.append((char) b);
     }

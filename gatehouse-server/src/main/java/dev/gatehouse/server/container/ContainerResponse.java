@@ -35,14 +35,22 @@ final class ContainerResponse implements HttpServletResponse {
   private boolean streamUsed;
   private Locale locale = Locale.getDefault();
 
-  ContainerResponse(ResponseOutput output, boolean http10, boolean headRequest) {
-    this.output = output;
+  ContainerResponse(
+      java.io.OutputStream socket,
+      ConnectionInput.Activity activity,
+      ResponseOutput.Buffer buffer,
+      boolean http10,
+      boolean headRequest) {
+    this.output = new ResponseOutput(socket, activity, buffer, this, headRequest);
     this.http10 = http10;
-    output.reset(this, headRequest);
   }
 
   boolean http10() {
     return http10;
+  }
+
+  ResponseOutput output() {
+    return output;
   }
 
   /** Whether the connection ends after this response (asked for by the request or the server). */
@@ -118,6 +126,9 @@ final class ContainerResponse implements HttpServletResponse {
     }
     if (name.equalsIgnoreCase("Content-Length")) {
       contentLength = value == null ? -1 : Long.parseLong(value.strip());
+      if (contentLength < -1) {
+        throw new IllegalArgumentException("Negative Content-Length");
+      }
       return true;
     }
     if (name.equalsIgnoreCase("Connection")) {
@@ -129,9 +140,55 @@ final class ContainerResponse implements HttpServletResponse {
     return name.equalsIgnoreCase("Transfer-Encoding") || name.equalsIgnoreCase("Date");
   }
 
+  /**
+   * Field names must be tokens; in values, line breaks and other controls become spaces and
+   * characters outside Latin-1 question marks, so nothing a servlet copies into a header (such as
+   * an error description) can split the head.
+   */
+  private static String checkedName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean token =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!token) {
+        throw new IllegalArgumentException("Not a header field name: " + name);
+      }
+    }
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("Empty header field name");
+    }
+    return name;
+  }
+
+  static String cleanValue(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder clean = null;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      char replacement = (c < 0x20 && c != '\t') || c == 0x7f ? ' ' : c > 0xff ? '?' : c;
+      if (replacement != c && clean == null) {
+        clean = new StringBuilder(value.length()).append(value, 0, i);
+      }
+      if (clean != null) {
+        clean.append(replacement);
+      }
+    }
+    return clean == null ? value : clean.toString();
+  }
+
   @Override
   public void setHeader(String name, String value) {
-    if (output.committed() || name == null || special(name, value)) {
+    if (output.committed() || name == null) {
+      return;
+    }
+    checkedName(name);
+    value = cleanValue(value);
+    if (special(name, value)) {
       return;
     }
     int i;
@@ -147,7 +204,12 @@ final class ContainerResponse implements HttpServletResponse {
 
   @Override
   public void addHeader(String name, String value) {
-    if (output.committed() || name == null || value == null || special(name, value)) {
+    if (output.committed() || name == null || value == null) {
+      return;
+    }
+    checkedName(name);
+    value = cleanValue(value);
+    if (special(name, value)) {
       return;
     }
     names.add(name);
@@ -344,7 +406,7 @@ final class ContainerResponse implements HttpServletResponse {
   @Override
   public void setCharacterEncoding(String charset) {
     if (!output.committed() && writer == null) {
-      characterEncoding = charset;
+      characterEncoding = cleanValue(charset);
     }
   }
 
@@ -369,6 +431,7 @@ final class ContainerResponse implements HttpServletResponse {
       contentType = null;
       return;
     }
+    type = cleanValue(type);
     int charset = type.toLowerCase(Locale.ROOT).indexOf("charset=");
     if (charset >= 0 && writer == null) {
       String value = type.substring(charset + "charset=".length()).strip();

@@ -12,7 +12,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -37,6 +36,11 @@ public final class HttpContainer implements AutoCloseable {
   private static final int HEAD_BUFFER_BYTES = 16 * 1024;
   private static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
 
+  /** Connections beyond this many are closed as they arrive, so memory stays bounded. */
+  private static final int MAX_CONNECTIONS = 10_000;
+
+  private static final long ACCEPT_RETRY_MILLIS = 100;
+
   private final String host;
   private final int port;
   private final long idleNanos;
@@ -45,7 +49,8 @@ public final class HttpContainer implements AutoCloseable {
   private ServerSocket listener;
   private IdleConnections idle;
   private Thread acceptor;
-  private volatile boolean stopping;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public HttpContainer(String host, int port, Duration idleTimeout) {
     this.host = host;
@@ -111,7 +116,7 @@ public final class HttpContainer implements AutoCloseable {
   }
 
   boolean stopping() {
-    return stopping;
+    return stopping.get();
   }
 
   int headBufferBytes() {
@@ -127,27 +132,40 @@ public final class HttpContainer implements AutoCloseable {
   }
 
   private void accept() {
-    while (!stopping) {
+    while (!stopping()) {
       Socket socket;
       try {
         socket = listener.accept();
-      } catch (SocketException e) {
-        if (!stopping) {
-          LOG.error("The HTTP listener failed: {}", e.toString());
-        }
-        return;
       } catch (IOException e) {
+        if (stopping() || listener.isClosed()) {
+          return;
+        }
+        // Out of file descriptors, typically: wait for some to be freed rather than spin.
         LOG.warn("Accepting a connection failed: {}", e.toString());
+        pause(ACCEPT_RETRY_MILLIS);
+        continue;
+      }
+      if (open.size() >= MAX_CONNECTIONS) {
+        LOG.debug("Refused a connection: {} are open", open.size());
+        closeQuietly(socket);
         continue;
       }
       ServerConnection connection = new ServerConnection(socket, this, idleNanos);
       open.add(connection);
-      if (stopping) {
+      if (stopping()) {
         connection.close();
         open.remove(connection);
         return;
       }
       Thread.ofVirtual().name("gatehouse-http").start(connection::serve);
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.debug("Closing a refused connection failed: {}", e.toString());
     }
   }
 
@@ -157,10 +175,9 @@ public final class HttpContainer implements AutoCloseable {
    * destroys the servlets and filters. Idempotent.
    */
   public void stop(Duration grace) {
-    if (stopping) {
+    if (!stopping.compareAndSet(false, true)) {
       return;
     }
-    stopping = true;
     try {
       if (listener != null) {
         listener.close();
@@ -174,7 +191,7 @@ public final class HttpContainer implements AutoCloseable {
         if (open.isEmpty() || System.nanoTime() - until >= 0) {
           break;
         }
-        sleep();
+        pause(10);
       }
       open.forEach(ServerConnection::close);
       if (idle != null) {
@@ -190,9 +207,9 @@ public final class HttpContainer implements AutoCloseable {
     stop(Duration.ZERO);
   }
 
-  private static void sleep() {
+  private static void pause(long millis) {
     try {
-      TimeUnit.MILLISECONDS.sleep(10);
+      TimeUnit.MILLISECONDS.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

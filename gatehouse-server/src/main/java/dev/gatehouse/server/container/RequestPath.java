@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A request target split into path and query, with the path decoded. Targets whose meaning could
  * differ between this server and a servlet are refused rather than normalized: dot segments,
- * encoded slashes, backslashes, dots and NULs, path parameters, empty segments. Servlets then see
- * the same path that routing saw.
+ * encoded slashes, backslashes, dots and NULs, path parameters, empty segments, and control
+ * characters anywhere. Servlets then see the same path that routing saw.
  *
  * @param rawPath the path as sent (what {@code getRequestURI()} returns)
  * @param path the decoded path that routing and {@code getPathInfo()} use
@@ -68,6 +68,12 @@ record RequestPath(String rawPath, String path, String query) {
     }
     if (hasDotSegment(decoded)) {
       throw ambiguous();
+    }
+    for (int i = 0; i < decoded.length(); i++) {
+      char c = decoded.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw new BadRequest(400, "Control character in the path");
+      }
     }
     return decoded;
   }

@@ -21,32 +21,70 @@ final class ResponseOutput extends ServletOutputStream {
 
   private final OutputStream socket;
   private final ConnectionInput.Activity activity;
-  private final byte[] buffer;
+  private final Buffer shared;
+  private final ContainerResponse response;
+  private final boolean noBody;
+  private byte[] buffer;
   private final int capacity;
-  private ContainerResponse response;
   private int count;
   private long written;
+
+  /** The Content-Length the head announced, held to; -1 when the body is chunked or absent. */
+  private long fixedLength = -1;
+
   private boolean committed;
   private boolean chunked;
-  private boolean closed;
-  private boolean noBody;
 
-  ResponseOutput(OutputStream socket, ConnectionInput.Activity activity, int bufferSize) {
-    this.socket = socket;
-    this.activity = activity;
-    this.capacity = bufferSize;
-    this.buffer = new byte[ROOM + bufferSize + CRLF.length];
+  /** Volatile: a stream another thread kept must see it closed before the buffer is lent on. */
+  private volatile boolean closed;
+
+  /**
+   * The connection's output buffer, lent to one response at a time and made on first use, so that a
+   * connection that never answers (or is idle) holds none.
+   */
+  static final class Buffer {
+    private final int size;
+    private byte[] bytes;
+
+    Buffer(int size) {
+      this.size = size;
+    }
+
+    int size() {
+      return size;
+    }
+
+    byte[] bytes() {
+      if (bytes == null) {
+        bytes = new byte[ROOM + size + CRLF.length];
+      }
+      return bytes;
+    }
   }
 
-  /** Readies the output for the next response on the connection. */
-  void reset(ContainerResponse next, boolean headRequest) {
-    response = next;
-    count = 0;
-    written = 0;
-    committed = false;
-    chunked = false;
-    closed = false;
-    noBody = headRequest;
+  /**
+   * An output for one response. Once it is closed it refuses writes, so a stream a servlet kept
+   * past its response cannot write into the next one on the connection.
+   */
+  ResponseOutput(
+      OutputStream socket,
+      ConnectionInput.Activity activity,
+      Buffer shared,
+      ContainerResponse response,
+      boolean headRequest) {
+    this.socket = socket;
+    this.activity = activity;
+    this.shared = shared;
+    this.capacity = shared.size();
+    this.response = response;
+    this.noBody = headRequest;
+  }
+
+  private byte[] buffer() {
+    if (buffer == null) {
+      buffer = shared.bytes();
+    }
+    return buffer;
   }
 
   boolean committed() {
@@ -76,7 +114,7 @@ final class ResponseOutput extends ServletOutputStream {
     if (count == capacity) {
       send(false);
     }
-    buffer[ROOM + count++] = (byte) b;
+    buffer()[ROOM + count++] = (byte) b;
   }
 
   @Override
@@ -87,7 +125,7 @@ final class ResponseOutput extends ServletOutputStream {
         send(false);
       }
       int n = Math.min(len, capacity - count);
-      System.arraycopy(b, off, buffer, ROOM + count, n);
+      System.arraycopy(b, off, buffer(), ROOM + count, n);
       count += n;
       off += n;
       len -= n;
@@ -119,6 +157,7 @@ final class ResponseOutput extends ServletOutputStream {
 
   /** Writes the head if not yet written and the buffered body; {@code last} ends the body. */
   private void send(boolean last) throws IOException {
+    byte[] buffer = buffer();
     int start = ROOM;
     int end = ROOM + count;
     boolean bodyAllowed = !noBody && response.bodyAllowed();
@@ -131,6 +170,8 @@ final class ResponseOutput extends ServletOutputStream {
         declared = count;
       }
       chunked = bodyAllowed && declared < 0 && !response.http10();
+      fixedLength = bodyAllowed && !chunked ? declared : -1;
+      checkLength(last);
       byte[] head = response.renderHead(declared, chunked, bodyAllowed);
       committed = true;
       if (!bodyAllowed) {
@@ -150,9 +191,12 @@ final class ResponseOutput extends ServletOutputStream {
     } else if (!bodyAllowed) {
       count = 0;
       end = start;
-    } else if (chunked && count > 0) {
-      start = chunkHeader(start, count);
-      end = chunkTrailer(end);
+    } else {
+      checkLength(last);
+      if (chunked && count > 0) {
+        start = chunkHeader(start, count);
+        end = chunkTrailer(end);
+      }
     }
     written += count;
     if (last && chunked) {
@@ -161,8 +205,8 @@ final class ResponseOutput extends ServletOutputStream {
         end += LAST_CHUNK.length;
       } else {
         writeOut(buffer, start, end - start);
-        start = end = 0;
         System.arraycopy(LAST_CHUNK, 0, buffer, 0, LAST_CHUNK.length);
+        start = 0;
         end = LAST_CHUNK.length;
       }
     }
@@ -172,8 +216,27 @@ final class ResponseOutput extends ServletOutputStream {
     count = 0;
   }
 
+  /**
+   * Holds a body with a Content-Length to it: more bytes than declared would be read as the next
+   * response, fewer would leave the client waiting, so either fails the response.
+   */
+  private void checkLength(boolean last) throws IOException {
+    if (fixedLength < 0 || noBody) {
+      return;
+    }
+    if (written + count > fixedLength) {
+      throw new IOException(
+          "The body is longer than its Content-Length of " + fixedLength + " bytes");
+    }
+    if (last && written + count < fixedLength) {
+      throw new IOException(
+          "The body is shorter than its Content-Length of " + fixedLength + " bytes");
+    }
+  }
+
   /** Puts "size CRLF" just before the data at {@code start}; returns the new start. */
   private int chunkHeader(int start, int size) {
+    byte[] buffer = buffer();
     String hex = Integer.toHexString(size);
     int at = start - CRLF.length - hex.length();
     for (int i = 0; i < hex.length(); i++) {
@@ -185,6 +248,7 @@ final class ResponseOutput extends ServletOutputStream {
   }
 
   private int chunkTrailer(int end) {
+    byte[] buffer = buffer();
     buffer[end] = '\r';
     buffer[end + 1] = '\n';
     return end + 2;

@@ -28,7 +28,9 @@ final class ResponseStream {
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final CountDownLatch written = new CountDownLatch(1);
   private volatile boolean broken;
-  private volatile StreamedResult.BrokenOff brokenOff;
+
+  /** Why the stream broke off mid-message, when it did: the response must be aborted. */
+  private volatile IOException brokenOff;
 
   private ResponseStream(HttpServletResponse response, Duration keepAlive, Runnable onBroken) {
     this.response = response;
@@ -99,7 +101,15 @@ final class ResponseStream {
       broken = true;
       onBroken.run();
       drainUntilEnd();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      // Not the client going away: a message could not be written, so the event in progress is
+      // cut; the response is aborted as for a result that broke off.
+      LOG.error("Writing the response stream failed", e);
+      brokenOff = new IOException("Writing the response stream failed", e);
+      broken = true;
+      onBroken.run();
+      drainUntilEnd();
+    } catch (IOException e) {
       // In the session era a client that goes away does not cancel its request (the spec says so):
       // the handler runs on and its remaining messages are dropped. A stateless exchange listens
       // through onBroken, since there closing the stream is the cancellation.

@@ -119,11 +119,24 @@ public final class StreamableHttpServlet extends HttpServlet {
       }
     } catch (RuntimeException | jakarta.servlet.ServletException e) {
       LOG.error("Unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
-      if (!resp.isCommitted()) {
-        resp.reset();
-        HttpReplies.error(resp, 500, ErrorCode.INTERNAL_ERROR, "Internal error");
+      if (resp.isCommitted()) {
+        // Part of an answer is out: the container must break it off, not end it as if whole.
+        throw new IOException("The response failed after it began", e);
       }
+      resp.reset();
+      HttpReplies.error(resp, 500, ErrorCode.INTERNAL_ERROR, "Internal error");
     }
+  }
+
+  /**
+   * HEAD is refused: on a session's URL it would run the GET stream into a body nobody reads,
+   * taking the session's messages from the real stream.
+   */
+  @Override
+  protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    resp.setHeader("Allow", "GET, POST, DELETE");
+    HttpReplies.error(
+        resp, 405, ErrorCode.INVALID_REQUEST, "Method Not Allowed: use GET, POST or DELETE");
   }
 
   @Override

@@ -187,15 +187,25 @@ class HttpContainerTest {
         List.of(
             new Case("NOT A REQUEST LINE AT ALL\r\n\r\n", 400),
             new Case("GET /echo HTTP/2.0\r\n\r\n", 505),
-            new Case("GET /echo HTTP/1.1\r\nBad Name: v\r\n\r\n", 400),
-            new Case("GET /echo HTTP/1.1\r\n folded: v\r\n\r\n", 400),
+            new Case("GET /echo HTTP/1.1\r\nHost: x\r\nBad Name: v\r\n\r\n", 400),
+            new Case("GET /echo HTTP/1.1\r\nHost: x\r\n folded: v\r\n\r\n", 400),
+            new Case("GET /echo HTTP/1.1\r\n\r\n", 400),
+            new Case("GET /echo HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", 400),
             new Case(
-                "POST /echo HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
                 400),
-            new Case("POST /echo HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n", 400),
-            new Case("POST /echo HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
-            new Case("POST /echo HTTP/1.1\r\nContent-Length: -1\r\n\r\n", 400),
-            new Case("GET /echo HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n", 431));
+            new Case(
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n",
+                400),
+            new Case("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+            new Case(
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                    + "Transfer-Encoding: gzip\r\n\r\n",
+                501),
+            new Case("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: +5\r\n\r\nhello", 400),
+            new Case("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
+            new Case(
+                "GET /echo HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n", 431));
     for (Case c : cases) {
       try (RawClient client = new RawClient(port)) {
         client.send(c.request());
@@ -243,6 +253,17 @@ class HttpContainerTest {
     }
   }
 
+  /** Released by a test once it has read what came before a reset, which could discard it. */
+  private final CountDownLatch partialRead = new CountDownLatch(1);
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Test
   void aFailureBeforeTheHeadIs500AndAfterItBreaksTheResponseOff() throws IOException {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
@@ -264,6 +285,7 @@ class HttpContainerTest {
               throws IOException {
             resp.getOutputStream().write("partial".getBytes(StandardCharsets.UTF_8));
             resp.flushBuffer();
+            awaitQuietly(partialRead);
             throw new IOException("the source broke off");
           }
         });
@@ -283,6 +305,7 @@ class HttpContainerTest {
       }
       assertThat(client.line()).isEqualTo("7");
       assertThat(client.line()).isEqualTo("partial");
+      partialRead.countDown();
       // No last chunk: the connection ends instead.
       assertThat(client.closedByServer()).isTrue();
     }
@@ -386,6 +409,172 @@ class HttpContainerTest {
       assertThat(answer.body()).isEqualTo("k");
       assertThat(answer.header("Connection")).isEqualTo("close");
       assertThat(stopper.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  void headerValuesCannotSplitTheHead() throws IOException {
+    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
+    container.servlet(
+        "/inject",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+              throws IOException {
+            resp.setHeader("X-Echo", req.getParameter("v"));
+            resp.addHeader("X-Added", "a\r\nSet-Cookie: b=c");
+            resp.setContentType("text/plain\r\nX-Evil: 1");
+            resp.getOutputStream().write('k');
+          }
+        });
+    container.start();
+    try (RawClient client = new RawClient(container.port())) {
+      client.send("GET /inject?v=x%0d%0aSet-Cookie:%20a=b HTTP/1.1\r\nHost: x\r\n\r\n");
+      RawClient.Answer answer = client.read();
+
+      assertThat(answer.headers()).doesNotContainKeys("set-cookie", "x-evil");
+      assertThat(answer.header("X-Echo")).isEqualTo("x  Set-Cookie: a=b");
+      assertThat(answer.header("X-Added")).isEqualTo("a  Set-Cookie: b=c");
+      assertThat(answer.body()).isEqualTo("k");
+    }
+  }
+
+  @Test
+  void aBodyThatBreaksItsContentLengthBreaksTheResponseOff() throws IOException {
+    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
+    container.servlet(
+        "/long",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+              throws IOException {
+            resp.setContentLength(3);
+            resp.flushBuffer();
+            awaitQuietly(partialRead);
+            resp.getOutputStream().write("too long".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    container.servlet(
+        "/short",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+              throws IOException {
+            resp.setContentLength(10);
+            resp.getOutputStream().write("short".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    container.start();
+    try (RawClient client = new RawClient(container.port())) {
+      client.send("GET /long HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(client.line()).isEqualTo("HTTP/1.1 200 OK");
+      while (!client.line().isEmpty()) {
+        // the head, which promised 3 bytes
+      }
+      partialRead.countDown();
+      assertThat(client.closedByServer()).isTrue();
+    }
+    try (RawClient client = new RawClient(container.port())) {
+      client.send("GET /short HTTP/1.1\r\nHost: x\r\n\r\n");
+
+      assertThat(client.read().status()).isEqualTo(500);
+      assertThat(client.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aBodyThatFailedToParseIsNotSkippedIntoTheNextRequest() throws IOException {
+    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
+    container.servlet(
+        "/lenient",
+        new HttpServlet() {
+          @Override
+          protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
+            try {
+              req.getInputStream().readAllBytes();
+            } catch (IOException e) {
+              resp.setStatus(400);
+            }
+          }
+        });
+    container.servlet("/echo", new Echo());
+    container.start();
+    try (RawClient client = new RawClient(container.port())) {
+      client.send(
+          "POST /lenient HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "+5\r\n0\r\n\r\nGET /echo HTTP/1.1\r\nHost: x\r\n\r\n");
+      RawClient.Answer answer = client.read();
+
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(client.closedByServer()).isTrue();
+      assertThat(seen).isEmpty();
+    }
+  }
+
+  @Test
+  void strictChunkSizes() throws IOException {
+    assertThat(BodyInput.chunkSize("1aF")).isEqualTo(0x1af);
+    assertThat(BodyInput.chunkSize("5 ;name=value")).isEqualTo(5);
+    for (String bad : List.of("", "+5", "-0", " 5", "5x", "0x5", "1234567890abcdef")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> BodyInput.chunkSize(bad))
+          .as(bad)
+          .isInstanceOf(BadRequest.class);
+    }
+  }
+
+  @Test
+  void headerValuesMayCarryBytesBeyondAscii() throws IOException {
+    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
+    container.servlet(
+        "/name",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+              throws IOException {
+            byte[] raw = req.getHeader("X-Name").getBytes(StandardCharsets.ISO_8859_1);
+            resp.getOutputStream().write(raw);
+          }
+        });
+    container.start();
+    try (RawClient client = new RawClient(container.port())) {
+      client.send("GET /name HTTP/1.1\r\nHost: x\r\nX-Name: ");
+      client.sendBytes("Zoë".getBytes(StandardCharsets.UTF_8));
+      client.send("\r\n\r\n");
+      RawClient.Answer answer = client.read();
+
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.body()).isEqualTo("Zoë");
+    }
+  }
+
+  @Test
+  void aStreamKeptPastItsResponseCannotWriteIntoTheNext() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<java.io.OutputStream> kept =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
+    container.servlet(
+        "/keep",
+        new HttpServlet() {
+          @Override
+          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+              throws IOException {
+            kept.set(resp.getOutputStream());
+            resp.getOutputStream().write('1');
+          }
+        });
+    container.servlet("/echo", new Echo());
+    container.start();
+    try (RawClient client = new RawClient(container.port())) {
+      client.send("GET /keep HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(client.read().body()).isEqualTo("1");
+      // Once a later request was answered, the first exchange is surely over.
+      client.send("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(client.read().body()).isEqualTo("GET|null|");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> kept.get().write('2'))
+          .isInstanceOf(IOException.class);
+      client.send("GET /echo?size=5 HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(client.read().body()).isEqualTo("xxxxx");
     }
   }
 }

@@ -23,6 +23,12 @@ final class RawClient implements AutoCloseable {
     out = socket.getOutputStream();
   }
 
+  RawClient sendBytes(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+    return this;
+  }
+
   RawClient send(String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.ISO_8859_1));
     out.flush();

@@ -170,6 +170,21 @@ class StreamableHttpGuardsTest {
   }
 
   @Test
+  void headIsRefusedSoItCannotTakeOverTheSessionStream() {
+    client.initialize();
+
+    HttpResponse<String> head =
+        client.send(
+            client
+                .builder("Accept", "text/event-stream")
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
+
+    assertThat(head.statusCode()).isEqualTo(405);
+    assertThat(head.headers().firstValue("Allow")).contains("GET, POST, DELETE");
+  }
+
+  @Test
   void acceptThatExcludesBothFormatsIs406() {
     HttpResponse<String> response =
         client.post(McpTestClient.initializeBody("2025-11-25"), "Accept", "text/html");
