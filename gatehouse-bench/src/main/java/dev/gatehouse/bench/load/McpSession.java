@@ -15,18 +15,22 @@ import tools.jackson.databind.node.ObjectNode;
  * notifications/initialized}; its headers go on every later POST of any connection.
  */
 public final class McpSession {
-  private static final String VERSION = "2025-06-18";
+  /**
+   * The revision asked for: the one the gateway itself speaks to upstreams, so that direct and
+   * proxied loads exchange the same messages. A server that answers with an older one gets that.
+   */
+  private static final String VERSION = "2025-11-25";
 
   private final URI endpoint;
   private final Optional<String> sessionId;
   private final byte[] headers;
 
-  private McpSession(URI endpoint, Optional<String> sessionId) {
+  private McpSession(URI endpoint, Optional<String> sessionId, String version) {
     this.endpoint = endpoint;
     this.sessionId = sessionId;
     String text =
         "MCP-Protocol-Version: "
-            + VERSION
+            + version
             + "\r\n"
             + sessionId.map(id -> "Mcp-Session-Id: " + id + "\r\n").orElse("");
     this.headers = text.getBytes(StandardCharsets.US_ASCII);
@@ -44,8 +48,10 @@ public final class McpSession {
         throw new IOException(
             "initialize at " + endpoint + " failed: HTTP " + reply.status() + " " + snippet(reply));
       }
+      String negotiated = messageOf(reply).path("result").path("protocolVersion").asString(VERSION);
       McpSession session =
-          new McpSession(endpoint, Optional.ofNullable(reply.headers().get("mcp-session-id")));
+          new McpSession(
+              endpoint, Optional.ofNullable(reply.headers().get("mcp-session-id")), negotiated);
       ObjectNode initialized = Json.object();
       initialized.put("jsonrpc", "2.0");
       initialized.put("method", "notifications/initialized");

@@ -31,7 +31,9 @@ final class Method {
         HTTP load cannot be driven through it.
       - **Loads.** `LoadGenerator`: closed loop, N virtual threads each with its own keep-alive
         HTTP/1.1 connection and a bare HTTP client (cheaper than what it measures), one MCP
-        session per target, a unique JSON-RPC id per call. `call-small` is `tools/call` of the
+        session per target (asking for 2025-11-25, the revision the gateway speaks to its
+        upstreams, so direct and proxied loads carry the same messages), a unique JSON-RPC id per
+        call. `call-small` is `tools/call` of the
         echo tool with a 16-byte message, `call-100k` with a 100 KB message (and result),
         `list` is `tools/list` of 1,000 tools from 20 upstreams (direct and nginx: one upstream
         endpoint listing the same 1,000 tools). A call counts as an error unless it is answered

@@ -111,7 +111,7 @@ final class ConnectionInput {
     } else {
       throw new BadRequest(400, "Malformed request line");
     }
-    if (target.isEmpty() || target.indexOf(' ') >= 0 || !token(method)) {
+    if (target.isEmpty() || target.indexOf(' ') >= 0 || !HttpHead.isToken(method)) {
       throw new BadRequest(400, "Malformed request line");
     }
     String[] names = new String[8];
@@ -133,7 +133,7 @@ final class ConnectionInput {
         throw new BadRequest(400, "Malformed header field");
       }
       String name = text(at, colon);
-      if (!token(name)) {
+      if (!HttpHead.isToken(name)) {
         throw new BadRequest(400, "Malformed header field name");
       }
       int valueStart = colon + 1;
@@ -194,21 +194,6 @@ final class ConnectionInput {
 
   private static boolean isBlank(byte b) {
     return b == ' ' || b == '\t';
-  }
-
-  private static boolean token(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return !s.isEmpty();
   }
 
   private String text(int from, int to) throws BadRequest {

@@ -146,19 +146,8 @@ final class ContainerResponse implements HttpServletResponse {
    * an error description) can split the head.
    */
   private static String checkedName(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean token =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!token) {
-        throw new IllegalArgumentException("Not a header field name: " + name);
-      }
-    }
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("Empty header field name");
+    if (!HttpHead.isToken(name)) {
+      throw new IllegalArgumentException("Not a header field name: " + name);
     }
     return name;
   }

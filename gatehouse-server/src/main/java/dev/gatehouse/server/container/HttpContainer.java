@@ -72,10 +72,10 @@ public final class HttpContainer implements AutoCloseable {
   public void start() throws IOException {
     try {
       for (HttpServlet servlet : routes.servlets()) {
-        servlet.init(config(servlet.getClass().getSimpleName()));
+        servlet.init(new MountConfig(servlet.getClass().getSimpleName()));
       }
       for (Filter filter : routes.filters()) {
-        filter.init(filterConfig(filter.getClass().getSimpleName()));
+        filter.init(new MountConfig(filter.getClass().getSimpleName()));
       }
     } catch (ServletException e) {
       throw new IOException("A servlet failed to start: " + e.getMessage(), e);
@@ -215,51 +215,31 @@ public final class HttpContainer implements AutoCloseable {
     }
   }
 
-  private static ServletConfig config(String name) {
-    return new ServletConfig() {
-      @Override
-      public String getServletName() {
-        return name;
-      }
+  /** What a servlet or filter is initialized with here: its name, and no parameters or context. */
+  private record MountConfig(String name) implements ServletConfig, FilterConfig {
+    @Override
+    public String getServletName() {
+      return name;
+    }
 
-      @Override
-      public ServletContext getServletContext() {
-        throw new UnsupportedOperationException("The gateway's HTTP server has no servlet context");
-      }
+    @Override
+    public String getFilterName() {
+      return name;
+    }
 
-      @Override
-      public String getInitParameter(String key) {
-        return null;
-      }
+    @Override
+    public ServletContext getServletContext() {
+      throw new UnsupportedOperationException("The gateway's HTTP server has no servlet context");
+    }
 
-      @Override
-      public Enumeration<String> getInitParameterNames() {
-        return Collections.emptyEnumeration();
-      }
-    };
-  }
+    @Override
+    public String getInitParameter(String key) {
+      return null;
+    }
 
-  private static FilterConfig filterConfig(String name) {
-    return new FilterConfig() {
-      @Override
-      public String getFilterName() {
-        return name;
-      }
-
-      @Override
-      public ServletContext getServletContext() {
-        throw new UnsupportedOperationException("The gateway's HTTP server has no servlet context");
-      }
-
-      @Override
-      public String getInitParameter(String key) {
-        return null;
-      }
-
-      @Override
-      public Enumeration<String> getInitParameterNames() {
-        return Collections.emptyEnumeration();
-      }
-    };
+    @Override
+    public Enumeration<String> getInitParameterNames() {
+      return Collections.emptyEnumeration();
+    }
   }
 }

@@ -57,6 +57,22 @@ final class HttpHead {
     return Collections.enumeration(distinct);
   }
 
+  /** Whether the text is an RFC 9110 token, as field names and methods must be. */
+  static boolean isToken(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return !s.isEmpty();
+  }
+
   /** Whether a comma-separated field such as Connection lists the token. */
   boolean lists(String name, String token) {
     for (int i = 0; i < count; i++) {

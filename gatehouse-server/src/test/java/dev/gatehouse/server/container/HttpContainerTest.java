@@ -54,6 +54,20 @@ class HttpContainerTest {
     }
   }
 
+  /** A servlet body, for servlets written in place. */
+  private interface Body {
+    void run(HttpServletRequest req, HttpServletResponse resp) throws IOException;
+  }
+
+  private static HttpServlet servlet(Body body) {
+    return new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        body.run(req, resp);
+      }
+    };
+  }
+
   private int start(Duration idle) throws IOException {
     container = new HttpContainer("127.0.0.1", 0, idle);
     container.servlet("/echo", new Echo());
@@ -128,12 +142,9 @@ class HttpContainerTest {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
     container.servlet(
         "/ignore",
-        new HttpServlet() {
-          @Override
-          protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
-            resp.setStatus(204);
-          }
-        });
+        servlet((req, resp) -> {
+          resp.setStatus(204);
+        }));
     container.servlet("/echo", new Echo());
     container.start();
     try (RawClient client = new RawClient(container.port())) {
@@ -269,26 +280,18 @@ class HttpContainerTest {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
     container.servlet(
         "/early",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-              throws IOException {
-            resp.getOutputStream().write("partial".getBytes(StandardCharsets.UTF_8));
-            throw new IllegalStateException("boom");
-          }
-        });
+        servlet((req, resp) -> {
+          resp.getOutputStream().write("partial".getBytes(StandardCharsets.UTF_8));
+          throw new IllegalStateException("boom");
+        }));
     container.servlet(
         "/late",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-              throws IOException {
-            resp.getOutputStream().write("partial".getBytes(StandardCharsets.UTF_8));
-            resp.flushBuffer();
-            awaitQuietly(partialRead);
-            throw new IOException("the source broke off");
-          }
-        });
+        servlet((req, resp) -> {
+          resp.getOutputStream().write("partial".getBytes(StandardCharsets.UTF_8));
+          resp.flushBuffer();
+          awaitQuietly(partialRead);
+          throw new IOException("the source broke off");
+        }));
     container.start();
     try (RawClient client = new RawClient(container.port())) {
       client.send("GET /early HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -351,18 +354,10 @@ class HttpContainerTest {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMillis(200));
     container.servlet(
         "/slow",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-              throws IOException {
-            try {
-              release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            resp.getOutputStream().write('k');
-          }
-        });
+        servlet((req, resp) -> {
+          awaitQuietly(release);
+          resp.getOutputStream().write('k');
+        }));
     container.start();
     try (RawClient idle = new RawClient(container.port());
         RawClient slow = new RawClient(container.port())) {
@@ -381,19 +376,11 @@ class HttpContainerTest {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
     container.servlet(
         "/slow",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-              throws IOException {
-            entered.countDown();
-            try {
-              release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            resp.getOutputStream().write('k');
-          }
-        });
+        servlet((req, resp) -> {
+          entered.countDown();
+          awaitQuietly(release);
+          resp.getOutputStream().write('k');
+        }));
     container.start();
     try (RawClient idle = new RawClient(container.port());
         RawClient busy = new RawClient(container.port())) {
@@ -417,16 +404,12 @@ class HttpContainerTest {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
     container.servlet(
         "/inject",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-              throws IOException {
-            resp.setHeader("X-Echo", req.getParameter("v"));
-            resp.addHeader("X-Added", "a\r\nSet-Cookie: b=c");
-            resp.setContentType("text/plain\r\nX-Evil: 1");
-            resp.getOutputStream().write('k');
-          }
-        });
+        servlet((req, resp) -> {
+          resp.setHeader("X-Echo", req.getParameter("v"));
+          resp.addHeader("X-Added", "a\r\nSet-Cookie: b=c");
+          resp.setContentType("text/plain\r\nX-Evil: 1");
+          resp.getOutputStream().write('k');
+        }));
     container.start();
     try (RawClient client = new RawClient(container.port())) {
       client.send("GET /inject?v=x%0d%0aSet-Cookie:%20a=b HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -444,26 +427,18 @@ class HttpContainerTest {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
     container.servlet(
         "/long",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-              throws IOException {
-            resp.setContentLength(3);
-            resp.flushBuffer();
-            awaitQuietly(partialRead);
-            resp.getOutputStream().write("too long".getBytes(StandardCharsets.UTF_8));
-          }
-        });
+        servlet((req, resp) -> {
+          resp.setContentLength(3);
+          resp.flushBuffer();
+          awaitQuietly(partialRead);
+          resp.getOutputStream().write("too long".getBytes(StandardCharsets.UTF_8));
+        }));
     container.servlet(
         "/short",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-              throws IOException {
-            resp.setContentLength(10);
-            resp.getOutputStream().write("short".getBytes(StandardCharsets.UTF_8));
-          }
-        });
+        servlet((req, resp) -> {
+          resp.setContentLength(10);
+          resp.getOutputStream().write("short".getBytes(StandardCharsets.UTF_8));
+        }));
     container.start();
     try (RawClient client = new RawClient(container.port())) {
       client.send("GET /long HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -487,16 +462,13 @@ class HttpContainerTest {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
     container.servlet(
         "/lenient",
-        new HttpServlet() {
-          @Override
-          protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
-            try {
-              req.getInputStream().readAllBytes();
-            } catch (IOException e) {
-              resp.setStatus(400);
-            }
+        servlet((req, resp) -> {
+          try {
+            req.getInputStream().readAllBytes();
+          } catch (IOException e) {
+            resp.setStatus(400);
           }
-        });
+        }));
     container.servlet("/echo", new Echo());
     container.start();
     try (RawClient client = new RawClient(container.port())) {
@@ -527,14 +499,10 @@ class HttpContainerTest {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
     container.servlet(
         "/name",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-              throws IOException {
-            byte[] raw = req.getHeader("X-Name").getBytes(StandardCharsets.ISO_8859_1);
-            resp.getOutputStream().write(raw);
-          }
-        });
+        servlet((req, resp) -> {
+          byte[] raw = req.getHeader("X-Name").getBytes(StandardCharsets.ISO_8859_1);
+          resp.getOutputStream().write(raw);
+        }));
     container.start();
     try (RawClient client = new RawClient(container.port())) {
       client.send("GET /name HTTP/1.1\r\nHost: x\r\nX-Name: ");
@@ -554,14 +522,10 @@ class HttpContainerTest {
     container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
     container.servlet(
         "/keep",
-        new HttpServlet() {
-          @Override
-          protected void doGet(HttpServletRequest req, HttpServletResponse resp)
-              throws IOException {
-            kept.set(resp.getOutputStream());
-            resp.getOutputStream().write('1');
-          }
-        });
+        servlet((req, resp) -> {
+          kept.set(resp.getOutputStream());
+          resp.getOutputStream().write('1');
+        }));
     container.servlet("/echo", new Echo());
     container.start();
     try (RawClient client = new RawClient(container.port())) {
