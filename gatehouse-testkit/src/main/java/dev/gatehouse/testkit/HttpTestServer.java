@@ -8,16 +8,16 @@ import java.util.List;
 
 /**
  * An MCP handler served over Streamable HTTP on 127.0.0.1 at {@code /mcp}, by the gateway's own
- * servlet and Jetty launcher, with every HTTP request recorded. The port is ephemeral unless given.
+ * servlet and HTTP server, with every HTTP request recorded. The port is ephemeral unless given.
  */
 public final class HttpTestServer implements AutoCloseable {
   public static final String PATH = "/mcp";
 
-  private final GatehouseHttpServer jetty;
+  private final GatehouseHttpServer http;
   private final RecordingMcpServlet servlet;
 
-  private HttpTestServer(GatehouseHttpServer jetty, RecordingMcpServlet servlet) {
-    this.jetty = jetty;
+  private HttpTestServer(GatehouseHttpServer http, RecordingMcpServlet servlet) {
+    this.http = http;
     this.servlet = servlet;
   }
 
@@ -29,23 +29,23 @@ public final class HttpTestServer implements AutoCloseable {
   /** Serves {@code handler} on {@code port} of 127.0.0.1 (0 picks a free one). */
   public static HttpTestServer start(McpHandler handler, int port) {
     RecordingMcpServlet servlet = new RecordingMcpServlet(handler, HttpTransportOptions.defaults());
-    GatehouseHttpServer jetty =
+    GatehouseHttpServer http =
         GatehouseHttpServer.builder()
             .host("127.0.0.1")
             .port(port)
             .servlet(PATH, servlet)
             .build()
             .start();
-    return new HttpTestServer(jetty, servlet);
+    return new HttpTestServer(http, servlet);
   }
 
   /** {@code http://127.0.0.1:<port>/mcp}. */
   public URI url() {
-    return jetty.uri().resolve(PATH);
+    return http.uri().resolve(PATH);
   }
 
   public int port() {
-    return jetty.port();
+    return http.port();
   }
 
   /** Every HTTP request received so far, in arrival order. */
@@ -67,6 +67,6 @@ public final class HttpTestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    jetty.close();
+    http.close();
   }
 }
