@@ -4,10 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One request: method, URL, header fields, an optional body, and how long to wait for the answer's
@@ -15,8 +13,8 @@ import java.util.Set;
  */
 public final class HttpRequest {
   /** Fields the client writes itself; a caller setting them would corrupt the framing. */
-  private static final Set<String> RESTRICTED =
-      Set.of(
+  private static final List<String> RESTRICTED =
+      List.of(
           "connection", "content-length", "expect", "host", "transfer-encoding", "upgrade", "te");
 
   private final String method;
@@ -171,8 +169,11 @@ public final class HttpRequest {
           throw new IllegalArgumentException("invalid header name \"" + name + "\"");
         }
       }
-      if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("restricted header name \"" + name + "\"");
+      // Compared in place: lower-casing every name of every request showed in profiles.
+      for (String restricted : RESTRICTED) {
+        if (restricted.equalsIgnoreCase(name)) {
+          throw new IllegalArgumentException("restricted header name \"" + name + "\"");
+        }
       }
     }
 

@@ -10,10 +10,25 @@ record AcceptHeader(boolean json, boolean eventStream) {
   static final String JSON = "application/json";
   static final String EVENT_STREAM = "text/event-stream";
 
+  /** The last header parsed: a client sends the same one with every request. */
+  private static volatile Parsed last = new Parsed("", new AcceptHeader(true, true));
+
+  private record Parsed(String header, AcceptHeader accept) {}
+
   static AcceptHeader parse(String header) {
     if (header == null || header.isBlank()) {
       return new AcceptHeader(true, true);
     }
+    Parsed seen = last;
+    if (seen.header().equals(header)) {
+      return seen.accept();
+    }
+    AcceptHeader accept = parseFresh(header);
+    last = new Parsed(header, accept);
+    return accept;
+  }
+
+  private static AcceptHeader parseFresh(String header) {
     boolean json = false;
     boolean eventStream = false;
     for (String range : header.toLowerCase(Locale.ROOT).split(",")) {

@@ -17,6 +17,9 @@ public final class RequestGuard {
   private final Set<String> origins;
   private final Set<String> hosts;
 
+  /** The last Host header allowed: every request of a client carries the same one. */
+  private volatile String lastAllowedHost;
+
   public RequestGuard(HttpTransportOptions options) {
     this.origins = options.allowedOrigins();
     this.hosts = options.allowedHosts();
@@ -55,8 +58,15 @@ public final class RequestGuard {
     if (hostHeader == null || hosts.contains(ANY)) {
       return true;
     }
+    if (hostHeader.equals(lastAllowedHost)) {
+      return true;
+    }
     String host = hostName(hostHeader.trim().toLowerCase(Locale.ROOT));
-    return !host.isEmpty() && (LOOPBACK.contains(host) || hosts.contains(host));
+    boolean allowed = !host.isEmpty() && (LOOPBACK.contains(host) || hosts.contains(host));
+    if (allowed) {
+      lastAllowedHost = hostHeader;
+    }
+    return allowed;
   }
 
   private static String hostName(String hostHeader) {
