@@ -68,6 +68,15 @@ class HttpContainerTest {
     };
   }
 
+  /** Starts a container with these path specs and servlets, given in pairs. */
+  private void serving(Object... specsAndServlets) throws IOException {
+    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
+    for (int i = 0; i < specsAndServlets.length; i += 2) {
+      container.servlet((String) specsAndServlets[i], (HttpServlet) specsAndServlets[i + 1]);
+    }
+    container.start();
+  }
+
   private int start(Duration idle) throws IOException {
     container = new HttpContainer("127.0.0.1", 0, idle);
     container.servlet("/echo", new Echo());
@@ -139,14 +148,13 @@ class HttpContainerTest {
 
   @Test
   void aBodyTheServletLeftUnreadIsSkippedSoTheNextRequestParses() throws IOException {
-    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
-    container.servlet(
+    serving(
         "/ignore",
         servlet((req, resp) -> {
           resp.setStatus(204);
-        }));
-    container.servlet("/echo", new Echo());
-    container.start();
+        }),
+        "/echo",
+        new Echo());
     try (RawClient client = new RawClient(container.port())) {
       client.send("POST /ignore HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nskip");
       assertThat(client.read().status()).isEqualTo(204);
@@ -277,14 +285,12 @@ class HttpContainerTest {
 
   @Test
   void aFailureBeforeTheHeadIs500AndAfterItBreaksTheResponseOff() throws IOException {
-    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
-    container.servlet(
+    serving(
         "/early",
         servlet((req, resp) -> {
           resp.getOutputStream().write("partial".getBytes(StandardCharsets.UTF_8));
           throw new IllegalStateException("boom");
-        }));
-    container.servlet(
+        }),
         "/late",
         servlet((req, resp) -> {
           resp.getOutputStream().write("partial".getBytes(StandardCharsets.UTF_8));
@@ -292,7 +298,6 @@ class HttpContainerTest {
           awaitQuietly(partialRead);
           throw new IOException("the source broke off");
         }));
-    container.start();
     try (RawClient client = new RawClient(container.port())) {
       client.send("GET /early HTTP/1.1\r\nHost: x\r\n\r\n");
       RawClient.Answer answer = client.read();
@@ -373,15 +378,13 @@ class HttpContainerTest {
   void stoppingLetsARequestInFlightFinishAndClosesIdleConnections() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
-    container.servlet(
+    serving(
         "/slow",
         servlet((req, resp) -> {
           entered.countDown();
           awaitQuietly(release);
           resp.getOutputStream().write('k');
         }));
-    container.start();
     try (RawClient idle = new RawClient(container.port());
         RawClient busy = new RawClient(container.port())) {
       busy.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -401,8 +404,7 @@ class HttpContainerTest {
 
   @Test
   void headerValuesCannotSplitTheHead() throws IOException {
-    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
-    container.servlet(
+    serving(
         "/inject",
         servlet((req, resp) -> {
           resp.setHeader("X-Echo", req.getParameter("v"));
@@ -410,7 +412,6 @@ class HttpContainerTest {
           resp.setContentType("text/plain\r\nX-Evil: 1");
           resp.getOutputStream().write('k');
         }));
-    container.start();
     try (RawClient client = new RawClient(container.port())) {
       client.send("GET /inject?v=x%0d%0aSet-Cookie:%20a=b HTTP/1.1\r\nHost: x\r\n\r\n");
       RawClient.Answer answer = client.read();
@@ -424,22 +425,19 @@ class HttpContainerTest {
 
   @Test
   void aBodyThatBreaksItsContentLengthBreaksTheResponseOff() throws IOException {
-    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
-    container.servlet(
+    serving(
         "/long",
         servlet((req, resp) -> {
           resp.setContentLength(3);
           resp.flushBuffer();
           awaitQuietly(partialRead);
           resp.getOutputStream().write("too long".getBytes(StandardCharsets.UTF_8));
-        }));
-    container.servlet(
+        }),
         "/short",
         servlet((req, resp) -> {
           resp.setContentLength(10);
           resp.getOutputStream().write("short".getBytes(StandardCharsets.UTF_8));
         }));
-    container.start();
     try (RawClient client = new RawClient(container.port())) {
       client.send("GET /long HTTP/1.1\r\nHost: x\r\n\r\n");
       assertThat(client.line()).isEqualTo("HTTP/1.1 200 OK");
@@ -459,8 +457,7 @@ class HttpContainerTest {
 
   @Test
   void aBodyThatFailedToParseIsNotSkippedIntoTheNextRequest() throws IOException {
-    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
-    container.servlet(
+    serving(
         "/lenient",
         servlet((req, resp) -> {
           try {
@@ -468,9 +465,9 @@ class HttpContainerTest {
           } catch (IOException e) {
             resp.setStatus(400);
           }
-        }));
-    container.servlet("/echo", new Echo());
-    container.start();
+        }),
+        "/echo",
+        new Echo());
     try (RawClient client = new RawClient(container.port())) {
       client.send(
           "POST /lenient HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -496,14 +493,12 @@ class HttpContainerTest {
 
   @Test
   void headerValuesMayCarryBytesBeyondAscii() throws IOException {
-    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
-    container.servlet(
+    serving(
         "/name",
         servlet((req, resp) -> {
           byte[] raw = req.getHeader("X-Name").getBytes(StandardCharsets.ISO_8859_1);
           resp.getOutputStream().write(raw);
         }));
-    container.start();
     try (RawClient client = new RawClient(container.port())) {
       client.send("GET /name HTTP/1.1\r\nHost: x\r\nX-Name: ");
       client.sendBytes("Zoë".getBytes(StandardCharsets.UTF_8));
@@ -519,15 +514,14 @@ class HttpContainerTest {
   void aStreamKeptPastItsResponseCannotWriteIntoTheNext() throws Exception {
     java.util.concurrent.atomic.AtomicReference<java.io.OutputStream> kept =
         new java.util.concurrent.atomic.AtomicReference<>();
-    container = new HttpContainer("127.0.0.1", 0, Duration.ofMinutes(1));
-    container.servlet(
+    serving(
         "/keep",
         servlet((req, resp) -> {
           kept.set(resp.getOutputStream());
           resp.getOutputStream().write('1');
-        }));
-    container.servlet("/echo", new Echo());
-    container.start();
+        }),
+        "/echo",
+        new Echo());
     try (RawClient client = new RawClient(container.port())) {
       client.send("GET /keep HTTP/1.1\r\nHost: x\r\n\r\n");
       assertThat(client.read().body()).isEqualTo("1");
